@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailIntegrationConfig(AppConfig):
+    name = "wagtail_integration"
+    label = "wagtail_integration"
+    verbose_name = _("Integration networks")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -1,0 +1,310 @@
+"""StreamField blocks shared by every page type of the package.
+
+Chooser blocks fetch all referenced objects of one stream in a single query (``bulk_to_python``)
+with their related rows joined, so rendering does not grow with the number of items.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+DUPLICATE_MESSAGE = _("This entry is listed twice; remove the second one.")
+
+
+def duplicate_indexes(values: Iterable[Any], key: Callable[[Any], Any]) -> list[int]:
+    """Indexes of items whose key already appeared earlier (None keys are ignored)."""
+    seen: set[Any] = set()
+    duplicates = []
+    for i, value in enumerate(values):
+        k = key(value)
+        if k is None:
+            continue
+        if k in seen:
+            duplicates.append(i)
+        seen.add(k)
+    return duplicates
+
+
+class _RelatedChooserMixin:
+    """Fetch chosen objects in one query, with ``select_related`` decided by the block."""
+
+    select_related: tuple[str, ...] = ()
+
+    def bulk_to_python(self, values):
+        ids = [v for v in values if v is not None]
+        objects = self.model_class.objects.select_related(*self.select_related).in_bulk(ids)
+        seen, result = set(), []
+        for pk in values:
+            obj = objects.get(pk)
+            if obj is not None and pk in seen:
+                obj = copy.copy(obj)
+            result.append(obj)
+            seen.add(pk)
+        return result
+
+
+class OrganisationChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
+    select_related = ("logo",)
+
+    def __init__(self, **kwargs):
+        super().__init__("wagtail_integration.Organisation", **kwargs)
+
+
+class PersonChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
+    select_related = ("organisation", "photo")
+
+    def __init__(self, **kwargs):
+        super().__init__("wagtail_integration.Person", **kwargs)
+
+
+class FundingChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
+    select_related = ("logo",)
+
+    def __init__(self, **kwargs):
+        super().__init__("wagtail_integration.Funding", **kwargs)
+
+
+class EventChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
+    select_related = ("lecturer", "lecturer__organisation", "organiser")
+
+    def __init__(self, **kwargs):
+        super().__init__("wagtail_integration.Event", **kwargs)
+
+
+class TeamMemberBlock(blocks.StructBlock):
+    person = PersonChooserBlock(label=_("person"))
+    role = blocks.CharBlock(
+        label=_("role in this team"),
+        required=False,
+        max_length=255,
+        help_text=_("For example “Speaker” or “Head of the municipal integration centre”."),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("team member")
+        template = "wagtail_integration/blocks/team_member.html"
+
+
+class ImageWithCreditBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        max_length=255,
+        help_text=_("Describe the image for people who cannot see it. Empty: the image's own description."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
+    credit = blocks.CharBlock(
+        label=_("credit"), required=False, max_length=255, help_text=_("Photographer or source.")
+    )
+    licence = blocks.CharBlock(label=_("licence"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("image with credit")
+        template = "wagtail_integration/blocks/image_with_credit.html"
+
+
+class DocumentItemBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("title"), required=False, max_length=255, help_text=_("Empty: the document's title.")
+    )
+    description = blocks.CharBlock(label=_("description"), required=False, max_length=500)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("document")
+        template = "wagtail_integration/blocks/document_item.html"
+
+
+class ChooserListBlock(blocks.StreamBlock):
+    """An ordered list of chosen snippets in which no snippet appears twice."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        dups = duplicate_indexes(value, key=lambda child: getattr(child.value, "pk", None))
+        if dups:
+            raise StreamBlockValidationError(
+                block_errors={i: ValidationError(DUPLICATE_MESSAGE) for i in dups}
+            )
+        return value
+
+
+class OrganisationListBlock(ChooserListBlock):
+    organisation = OrganisationChooserBlock(label=_("organisation"))
+
+
+class FundingListBlock(ChooserListBlock):
+    funding = FundingChooserBlock(label=_("funding"))
+
+
+class EventListBlock(ChooserListBlock):
+    event = EventChooserBlock(label=_("event"))
+
+
+class TeamMembersBlock(blocks.StreamBlock):
+    """Members of a team, each a person with a role; nobody listed twice."""
+
+    member = TeamMemberBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        dups = duplicate_indexes(value, key=lambda child: getattr(child.value["person"], "pk", None))
+        if dups:
+            raise StreamBlockValidationError(
+                block_errors={
+                    i: StructBlockValidationError(
+                        block_errors={"person": ValidationError(DUPLICATE_MESSAGE)}
+                    )
+                    for i in dups
+                }
+            )
+        return value
+
+
+class TextListBlock(blocks.StreamBlock):
+    """A plain ordered list of short texts: goals, tasks, measures, target groups, places."""
+
+    item = blocks.CharBlock(label=_("entry"), max_length=500)
+
+
+class MediaBlock(blocks.StreamBlock):
+    """Downloadable media of a press release."""
+
+    image = ImageWithCreditBlock()
+    document = DocumentItemBlock()
+
+
+class OpeningHoursBlock(blocks.StructBlock):
+    WEEKDAYS = [
+        ("Monday", _("Monday")),
+        ("Tuesday", _("Tuesday")),
+        ("Wednesday", _("Wednesday")),
+        ("Thursday", _("Thursday")),
+        ("Friday", _("Friday")),
+        ("Saturday", _("Saturday")),
+        ("Sunday", _("Sunday")),
+    ]
+    days = blocks.MultipleChoiceBlock(label=_("days"), choices=WEEKDAYS)
+    opens = blocks.TimeBlock(label=_("opens"))
+    closes = blocks.TimeBlock(label=_("closes"))
+
+    class Meta:
+        icon = "time"
+        label = _("opening hours")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["opens"] and value["closes"] and value["closes"] <= value["opens"]:
+            raise StructBlockValidationError(
+                block_errors={"closes": ValidationError(_("Closing time must be after opening time."))}
+            )
+        return value
+
+
+class OfficeHoursBlock(blocks.StreamBlock):
+    hours = OpeningHoursBlock()
+
+
+# Blocks for the free-form body of every page.
+
+
+class TextListSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    items = blocks.ListBlock(blocks.CharBlock(max_length=500), label=_("entries"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("list (e.g. goals)")
+        template = "wagtail_integration/blocks/text_list.html"
+
+
+class ContactCardBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    person = PersonChooserBlock(label=_("person"))
+
+    class Meta:
+        icon = "mail"
+        label = _("contact card")
+        template = "wagtail_integration/blocks/contact_card.html"
+
+
+class TeamBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    members = blocks.ListBlock(TeamMemberBlock(), label=_("members"))
+
+    class Meta:
+        icon = "group"
+        label = _("team")
+        template = "wagtail_integration/blocks/team.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        dups = duplicate_indexes(value["members"], key=lambda m: getattr(m["person"], "pk", None))
+        if dups:
+            raise StructBlockValidationError(
+                block_errors={
+                    "members": ListBlockValidationError(
+                        block_errors={
+                            i: StructBlockValidationError(
+                                block_errors={"person": ValidationError(DUPLICATE_MESSAGE)}
+                            )
+                            for i in dups
+                        }
+                    )
+                }
+            )
+        return value
+
+
+class FundingLogosBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    items = blocks.ListBlock(FundingChooserBlock(), label=_("funding"))
+
+    class Meta:
+        icon = "pick"
+        label = _("funding logos")
+        template = "wagtail_integration/blocks/funding_logos.html"
+
+
+class DownloadsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    documents = blocks.ListBlock(DocumentItemBlock(), label=_("documents"))
+
+    class Meta:
+        icon = "download"
+        label = _("downloads")
+        template = "wagtail_integration/blocks/downloads.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        label=_("section heading"),
+        max_length=255,
+        template="wagtail_integration/blocks/heading.html",
+        icon="title",
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("text"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"],
+    )
+    list = TextListSectionBlock()
+    image = ImageWithCreditBlock()
+    contact = ContactCardBlock()
+    team = TeamBlock()
+    funding = FundingLogosBlock()
+    downloads = DownloadsBlock()

@@ -1,0 +1,93 @@
+"""System checks that tell an installer, in one sentence each, what is missing."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.urls import NoReverseMatch, reverse
+
+REQUIRED_APPS = [
+    ("wagtail_localize", "E001"),
+    ("wagtail_localize.locales", "E002"),
+    ("rest_framework", "E003"),
+    ("wagtail.api.v2", "E004"),
+]
+
+
+@register(Tags.compatibility)
+def check_installed_apps(app_configs, **kwargs):
+    errors = []
+    for app, code in REQUIRED_APPS:
+        if not apps.is_installed(app):
+            errors.append(
+                Error(
+                    f"wagtail_integration needs '{app}' in INSTALLED_APPS.",
+                    hint=f"Add '{app}' to INSTALLED_APPS (see the install guide).",
+                    id=f"wagtail_integration.{code}",
+                )
+            )
+    if apps.is_installed("wagtail.locales") and apps.is_installed("wagtail_localize.locales"):
+        errors.append(
+            Error(
+                "'wagtail.locales' and 'wagtail_localize.locales' are both installed.",
+                hint="Remove 'wagtail.locales' from INSTALLED_APPS; wagtail_localize.locales replaces it.",
+                id="wagtail_integration.E005",
+            )
+        )
+    return errors
+
+
+@register(Tags.compatibility)
+def check_i18n(app_configs, **kwargs):
+    errors = []
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        errors.append(
+            Error(
+                "wagtail_integration needs WAGTAIL_I18N_ENABLED = True for its translated content.",
+                hint="Set WAGTAIL_I18N_ENABLED = True and list your languages in "
+                "WAGTAIL_CONTENT_LANGUAGES.",
+                id="wagtail_integration.E006",
+            )
+        )
+    if not isinstance(getattr(settings, "WAGTAIL_INTEGRATION", {}), dict):
+        errors.append(
+            Error(
+                "WAGTAIL_INTEGRATION must be a dict.",
+                hint="Write WAGTAIL_INTEGRATION = {...} with the keys listed in the install guide.",
+                id="wagtail_integration.E007",
+            )
+        )
+    else:
+        from .conf import DEFAULTS
+
+        unknown = sorted(set(getattr(settings, "WAGTAIL_INTEGRATION", {})) - set(DEFAULTS))
+        if unknown:
+            errors.append(
+                Warning(
+                    f"WAGTAIL_INTEGRATION has unknown keys: {', '.join(unknown)}.",
+                    hint="Check the spelling against the settings table in the install guide.",
+                    id="wagtail_integration.W001",
+                )
+            )
+    return errors
+
+
+@register(Tags.urls)
+def check_urls(app_configs, **kwargs):
+    from .conf import integration_settings
+
+    if not integration_settings.API_V2_ENABLED:
+        return []
+    try:
+        reverse("wagtail_integration_api_v2:pages:listing")
+    except NoReverseMatch:
+        return [
+            Warning(
+                "wagtail_integration's URLs are not included, so its API is not served.",
+                hint='Add path("", include("wagtail_integration.urls")) to your urls.py before '
+                "Wagtail's own include.",
+                id="wagtail_integration.W002",
+            )
+        ]
+    return []

@@ -1,0 +1,61 @@
+"""Settings of the package, read from one dict: ``WAGTAIL_INTEGRATION = {...}``.
+
+Values are looked up on every access and the cache is cleared on Django's
+``setting_changed`` signal, so ``override_settings`` works in tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings as django_settings
+from django.core.signals import setting_changed
+
+SETTINGS_NAME = "WAGTAIL_INTEGRATION"
+
+DEFAULTS: dict[str, Any] = {
+    # Template that every page template of the package extends.
+    "BASE_TEMPLATE": "wagtail_integration/base.html",
+    # Mount Wagtail's API v2 (pages, images, documents) under api/v2/.
+    "API_V2_ENABLED": True,
+    # Mount Wagtail's API v3 (Wagtail 8 and newer) under api/v3/.
+    "API_V3_ENABLED": True,
+    # Rendition filter specs offered for images in templates and the API.
+    "IMAGE_RENDITIONS": {
+        "thumbnail": "fill-160x160",
+        "medium": "max-800x600",
+        "large": "max-1600x1200",
+    },
+    # Maximum items per page on listing pages (press index, project index).
+    "PAGE_SIZE": 10,
+}
+
+
+class Settings:
+    def __init__(self) -> None:
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def user_settings(self) -> dict[str, Any]:
+        return getattr(django_settings, SETTINGS_NAME, {}) or {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"Invalid {SETTINGS_NAME} setting: {name!r}")
+        if name not in self._cache:
+            self._cache[name] = self.user_settings.get(name, DEFAULTS[name])
+        return self._cache[name]
+
+    def reload(self) -> None:
+        self._cache.clear()
+
+
+integration_settings = Settings()
+
+
+def _reload(*, setting: str, **kwargs: Any) -> None:
+    if setting == SETTINGS_NAME:
+        integration_settings.reload()
+
+
+setting_changed.connect(_reload)

@@ -1,0 +1,53 @@
+"""Models of the package, split by page family; importable from here."""
+
+from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
+from .networks import (
+    AbstractNetworkPage,
+    AbstractPartnerListingPage,
+    AbstractSpeakerTeamPage,
+    NetworkMembership,
+    NetworkPage,
+    PartnerListingPage,
+    Partnership,
+    SpeakerTeamPage,
+    WorkingGroup,
+)
+from .organisations import AbstractOrganisationProfilePage, OrganisationProfilePage
+from .press import (
+    AbstractPressReleaseIndexPage,
+    AbstractPressReleasePage,
+    PressReleaseIndexPage,
+    PressReleasePage,
+)
+from .projects import AbstractProjectIndexPage, AbstractProjectPage, ProjectIndexPage, ProjectPage
+from .snippets import Event, Funding, Organisation, Person, Topic
+
+__all__ = [
+    "AbstractNetworkPage",
+    "AbstractOrganisationProfilePage",
+    "AbstractPartnerListingPage",
+    "AbstractPressReleaseIndexPage",
+    "AbstractPressReleasePage",
+    "AbstractProjectIndexPage",
+    "AbstractProjectPage",
+    "AbstractSpeakerTeamPage",
+    "ContactFields",
+    "Event",
+    "Funding",
+    "IntegrationPageMixin",
+    "NetworkMembership",
+    "NetworkPage",
+    "Organisation",
+    "OrganisationProfilePage",
+    "PartnerListingPage",
+    "Partnership",
+    "Person",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "SpeakerTeamPage",
+    "Topic",
+    "UniqueChildrenPageForm",
+    "WorkingGroup",
+]

@@ -1,0 +1,91 @@
+"""Behaviour shared by the package's page types: mixins and abstract building blocks.
+
+Hosts compose their own page types from these; the package's concrete pages stay on
+Wagtail's own ``Page`` because wagtail-localize does not support custom base page models.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from ..blocks import DUPLICATE_MESSAGE
+from ..conf import integration_settings
+
+
+class UniqueChildrenPageForm(WagtailAdminPageForm):
+    """Rejects the same organisation twice in an inline list (``unique_child_fields``)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for relation, field_name in getattr(self.instance, "unique_child_fields", {}).items():
+            formset = self.formsets.get(relation)
+            if formset is None or not formset.is_valid():
+                continue
+            seen = set()
+            for form in formset.forms:
+                if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
+                    continue
+                value = form.cleaned_data.get(field_name)
+                if value is None:
+                    continue
+                if value.pk in seen:
+                    form.add_error(field_name, DUPLICATE_MESSAGE)
+                seen.add(value.pk)
+        return cleaned_data
+
+
+class IntegrationPageMixin:
+    """Template context shared by all pages: the configurable base template and related data.
+
+    ``get_related_context`` is the one place where a page type decides what it loads with
+    ``select_related``/``prefetch_related``; templates and the API read from it.
+    """
+
+    base_form_class = UniqueChildrenPageForm
+    unique_child_fields: dict[str, str] = {}
+
+    def get_related_context(self) -> dict[str, Any]:
+        return {}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["base_template"] = integration_settings.BASE_TEMPLATE
+        context.update(self.get_related_context())
+        return context
+
+
+class ContactFields(models.Model):
+    """A contact person and/or a contact organisation (e.g. an office with a shared mailbox)."""
+
+    contact_person = models.ForeignKey(
+        "wagtail_integration.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_organisation = models.ForeignKey(
+        "wagtail_integration.Organisation",
+        verbose_name=_("contact office"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An office or shared mailbox to contact, in addition to or instead of a person."),
+    )
+
+    class Meta:
+        abstract = True
+
+    contact_panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_person"), FieldPanel("contact_organisation")],
+            heading=_("Contact"),
+        )
+    ]

@@ -1,0 +1,282 @@
+"""Networks, partner listings and speaker teams."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
+from .base import ContactFields, IntegrationPageMixin
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+year_validators = [MinValueValidator(1800), MaxValueValidator(2200)]
+
+
+def _organisation_members(relation) -> list:
+    return list(relation.select_related("organisation", "organisation__logo"))
+
+
+class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
+    """A network of organisations: goals, way of working, members, working groups, speakers."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    region = models.CharField(
+        _("region"), max_length=255, blank=True, help_text=_("Where the network is active.")
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded in"), null=True, blank=True, validators=year_validators
+    )
+    declared_member_count = models.PositiveIntegerField(
+        _("number of member organisations"),
+        null=True,
+        blank=True,
+        help_text=_("As the network states it; may be more than the members listed below."),
+    )
+    goals = StreamField(TextListBlock(), verbose_name=_("goals"), blank=True)
+    way_of_working = RichTextField(_("way of working"), blank=True, features=RICH_TEXT_FEATURES)
+    meetings_per_year = models.PositiveSmallIntegerField(
+        _("meetings per year"), null=True, blank=True, validators=[MaxValueValidator(366)]
+    )
+    meeting_rhythm = models.CharField(
+        _("meeting rhythm"),
+        max_length=255,
+        blank=True,
+        help_text=_("In words, e.g. “three plenary meetings a year”."),
+    )
+    speakers = StreamField(TeamMembersBlock(), verbose_name=_("speaker team"), blank=True)
+    more_info_url = models.URLField(_("more information (link)"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("way_of_working"),
+        index.SearchField("region"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("founded_year")]),
+        FieldPanel("goals"),
+        FieldPanel("way_of_working"),
+        FieldRowPanel([FieldPanel("meetings_per_year"), FieldPanel("meeting_rhythm")]),
+        MultiFieldPanel(
+            [FieldPanel("declared_member_count"), InlinePanel("memberships", label=_("member"))],
+            heading=_("Member organisations"),
+        ),
+        InlinePanel("working_groups", label=_("working group"), heading=_("Working groups")),
+        FieldPanel("speakers"),
+        *ContactFields.contact_panels,
+        FieldPanel("more_info_url"),
+        FieldPanel("body"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("region"),
+        APIField("founded_year"),
+        APIField("declared_member_count"),
+        APIField("goals"),
+        APIField("way_of_working"),
+        APIField("meetings_per_year"),
+        APIField("meeting_rhythm"),
+        APIField("speakers"),
+        APIField("more_info_url"),
+        APIField("body"),
+    ]
+
+    unique_child_fields = {"memberships": "organisation"}
+
+    class Meta:
+        abstract = True
+
+    @property
+    def member_count(self) -> int:
+        listed = len(self.memberships.all())
+        return max(listed, self.declared_member_count or 0)
+
+    def get_related_context(self) -> dict[str, Any]:
+        return {
+            "memberships": _organisation_members(self.memberships),
+            "working_groups": list(
+                self.working_groups.select_related("contact", "contact__organisation")
+            ),
+        }
+
+
+class NetworkPage(AbstractNetworkPage):
+    class Meta:
+        verbose_name = _("network page")
+        verbose_name_plural = _("network pages")
+
+
+class NetworkMembership(TranslatableMixin, Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "wagtail_integration.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="network_memberships",
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("note")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("network member")
+        verbose_name_plural = _("network members")
+        ordering = ["sort_order"]
+
+
+class WorkingGroup(TranslatableMixin, Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="working_groups")
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    contact = models.ForeignKey(
+        "wagtail_integration.Person",
+        verbose_name=_("contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("contact")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, Page):
+    """A curated list of partner organisations of an initiative, with what partners commit to."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    founded_year = models.PositiveSmallIntegerField(
+        _("launched in"), null=True, blank=True, validators=year_validators
+    )
+    aims = RichTextField(_("aims"), blank=True, features=RICH_TEXT_FEATURES)
+    measures = StreamField(
+        TextListBlock(),
+        verbose_name=_("measures partners commit to"),
+        blank=True,
+    )
+    network_work = RichTextField(_("working together"), blank=True, features=RICH_TEXT_FEATURES)
+    patron = models.ForeignKey(
+        "wagtail_integration.Person",
+        verbose_name=_("patron"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    events = StreamField(EventListBlock(), verbose_name=_("events"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("aims"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("founded_year"),
+        FieldPanel("aims"),
+        FieldPanel("measures"),
+        FieldPanel("network_work"),
+        FieldPanel("patron"),
+        InlinePanel("partners", label=_("partner"), heading=_("Partners")),
+        FieldPanel("events"),
+        *ContactFields.contact_panels,
+        FieldPanel("body"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("founded_year"),
+        APIField("aims"),
+        APIField("measures"),
+        APIField("network_work"),
+        APIField("events"),
+        APIField("body"),
+    ]
+
+    unique_child_fields = {"partners": "organisation"}
+
+    class Meta:
+        abstract = True
+
+    def get_related_context(self) -> dict[str, Any]:
+        return {"partners": _organisation_members(self.partners)}
+
+
+class PartnerListingPage(AbstractPartnerListingPage):
+    class Meta:
+        verbose_name = _("partner listing page")
+        verbose_name_plural = _("partner listing pages")
+
+
+class Partnership(TranslatableMixin, Orderable):
+    page = ParentalKey(PartnerListingPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "wagtail_integration.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+    )
+    note = models.CharField(
+        _("partnership note"),
+        max_length=1000,
+        blank=True,
+        help_text=_("What this partner agreed to do, in a sentence."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("note")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["sort_order"]
+
+
+class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, Page):
+    """A team of people, each with a role (a network's speakers, a project team …)."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    members = StreamField(TeamMembersBlock(), verbose_name=_("members"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("members"),
+        *ContactFields.contact_panels,
+        FieldPanel("body"),
+    ]
+
+    api_fields = [APIField("introduction"), APIField("members"), APIField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class SpeakerTeamPage(AbstractSpeakerTeamPage):
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("speaker team page")
+        verbose_name_plural = _("speaker team pages")

@@ -1,0 +1,145 @@
+"""Funded projects and their index."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..blocks import BodyBlock, EventListBlock, FundingListBlock, OrganisationListBlock, TextListBlock
+from ..conf import integration_settings
+from .base import ContactFields, IntegrationPageMixin
+from .networks import RICH_TEXT_FEATURES
+from .press import paginate
+
+
+class AbstractProjectIndexPage(IntegrationPageMixin, Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    def get_projects(self):
+        return ProjectPage.objects.child_of(self).live().public().order_by("-start_date", "title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = paginate(request, self.get_projects(), integration_settings.PAGE_SIZE)
+        return context
+
+
+class ProjectIndexPage(AbstractProjectIndexPage):
+    subpage_types = ["wagtail_integration.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("project index")
+        verbose_name_plural = _("project indexes")
+
+
+class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
+    """A funded project: region, period, goals, measures, funding, partners, events, contacts."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    region = models.CharField(
+        _("region"), max_length=255, blank=True, help_text=_("e.g. a LEADER region")
+    )
+    municipalities = StreamField(
+        TextListBlock(),
+        verbose_name=_("municipalities of the region"),
+        blank=True,
+    )
+    region_description = RichTextField(
+        _("about the region"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    goals = StreamField(TextListBlock(), verbose_name=_("goals"), blank=True)
+    measures = StreamField(TextListBlock(), verbose_name=_("measures"), blank=True)
+    target_groups = StreamField(TextListBlock(), verbose_name=_("target groups"), blank=True)
+    funding = StreamField(FundingListBlock(), verbose_name=_("funding"), blank=True)
+    funding_note = RichTextField(
+        _("funding note"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the funding programme is, in the words the funder requires."),
+    )
+    partners = StreamField(OrganisationListBlock(), verbose_name=_("partners"), blank=True)
+    events = StreamField(EventListBlock(), verbose_name=_("events"), blank=True)
+    press_contact = models.ForeignKey(
+        "wagtail_integration.Person",
+        verbose_name=_("press contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+
+    override_translatable_fields = [SynchronizedField("municipalities")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("region"),
+        index.FilterField("start_date"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("region"), FieldPanel("municipalities"), FieldPanel("region_description")],
+            heading=_("Region"),
+        ),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
+        FieldPanel("goals"),
+        FieldPanel("measures"),
+        FieldPanel("target_groups"),
+        MultiFieldPanel([FieldPanel("funding"), FieldPanel("funding_note")], heading=_("Funding")),
+        FieldPanel("partners"),
+        FieldPanel("events"),
+        *ContactFields.contact_panels,
+        FieldPanel("press_contact"),
+        FieldPanel("body"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("region"),
+        APIField("municipalities"),
+        APIField("region_description"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("goals"),
+        APIField("measures"),
+        APIField("target_groups"),
+        APIField("funding"),
+        APIField("funding_note"),
+        APIField("partners"),
+        APIField("events"),
+        APIField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end cannot be before the start.")})
+
+
+class ProjectPage(AbstractProjectPage):
+    parent_page_types = ["wagtail_integration.ProjectIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("project page")
+        verbose_name_plural = _("project pages")

@@ -1,0 +1,328 @@
+"""Reusable content shared by many pages: organisations, people, funding, events, topics.
+
+All of them are translatable snippets (wagtail-localize). Prose is translated; data such as
+names, e-mail addresses, phone numbers, URLs, postcodes and dates is synchronised.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()/\-]{3,40}$",
+    _("Enter a phone number made of digits, spaces and + ( ) / - only."),
+)
+
+
+class AddressFields(models.Model):
+    """Postal address; data, so synchronised between translations."""
+
+    street = models.CharField(_("street and number"), max_length=255, blank=True)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))],
+    )
+    city = models.CharField(_("city"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def address_lines(self) -> list[str]:
+        line2 = " ".join(part for part in (self.postcode, self.city) if part)
+        return [line for line in (self.street, line2) if line]
+
+
+ADDRESS_SYNC_FIELDS = [SynchronizedField("street"), SynchronizedField("postcode")]
+
+
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A subject an organisation works on (language courses, counselling, sport …)."""
+
+    name = models.CharField(_("name"), max_length=120)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableModel):
+    """A public body, welfare provider, migrant organisation, association or company."""
+
+    class Kind(models.TextChoices):
+        PUBLIC_BODY = "public_body", _("Public body")
+        WELFARE_PROVIDER = "welfare_provider", _("Independent welfare provider")
+        MIGRANT_ORGANISATION = "migrant_organisation", _("Migrant organisation")
+        ASSOCIATION = "association", _("Association")
+        EDUCATION = "education", _("Education or research institution")
+        COMPANY = "company", _("Company")
+        MEDIA = "media", _("Media")
+        NETWORK = "network", _("Network or cooperation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    unit = models.CharField(
+        _("unit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Department or office within the organisation, e.g. the press office."),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=120,
+        blank=True,
+        help_text=_("Town, city or district the organisation belongs to."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name", boost=2),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("municipality"),
+        index.FilterField("locale_id"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("phone"),
+        SynchronizedField("fax"),
+        SynchronizedField("municipality"),
+        *ADDRESS_SYNC_FIELDS,
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.unit}" if self.unit else self.name
+
+
+class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
+    """A contact person, speaker, press officer or lecturer."""
+
+    academic_title = models.CharField(
+        _("academic title"), max_length=40, blank=True, help_text=_("For example “Dr.”")
+    )
+    first_name = models.CharField(_("first name"), max_length=120, blank=True)
+    last_name = models.CharField(_("last name"), max_length=120)
+    position = models.CharField(
+        _("position"), max_length=255, blank=True, help_text=_("For example “Head of the press office”")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
+    building = models.CharField(_("building"), max_length=80, blank=True)
+    room = models.CharField(_("room"), max_length=40, blank=True)
+
+    search_fields = [
+        index.SearchField("last_name", boost=3),
+        index.SearchField("first_name", boost=2),
+        index.AutocompleteField("last_name"),
+        index.SearchField("position"),
+        index.FilterField("locale_id"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("academic_title"),
+        SynchronizedField("first_name"),
+        SynchronizedField("last_name"),
+        SynchronizedField("phone"),
+        SynchronizedField("fax"),
+        SynchronizedField("building"),
+        SynchronizedField("room"),
+        *ADDRESS_SYNC_FIELDS,
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.academic_title, self.first_name, self.last_name) if p)
+
+    @property
+    def office(self) -> str:
+        parts = []
+        if self.building:
+            parts.append(_("Building %(building)s") % {"building": self.building})
+        if self.room:
+            parts.append(_("Room %(room)s") % {"room": self.room})
+        return ", ".join(str(p) for p in parts)
+
+
+class Funding(TranslatableMixin, models.Model):
+    """A funding programme or funder, with the attribution text the funder requires."""
+
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("Funding programme, e.g. “LEADER”.")
+    )
+    funder = models.CharField(
+        _("funder"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who pays, e.g. the European Union (EAFRD) or a federal state ministry."),
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=255,
+        blank=True,
+        help_text=_("The wording the funder requires next to its logo, e.g. “Funded by …”."),
+    )
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("link"), blank=True)
+
+    search_fields = [index.SearchField("name"), index.SearchField("funder")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("funding")
+        verbose_name_plural = _("funding")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
+    """A meeting, training, conference or working-group session referenced by pages."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Network meeting")
+        WORKING_GROUP = "working_group", _("Working-group meeting")
+        TRAINING = "training", _("Training")
+        CONFERENCE = "conference", _("Conference")
+        PARTNER_EVENT = "partner_event", _("Partner event")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.MEETING)
+    topic = models.CharField(_("topic"), max_length=255, blank=True)
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    lecturer = models.ForeignKey(
+        Person,
+        verbose_name=_("lecturer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organiser = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("topic"),
+        index.SearchField("description"),
+        index.FilterField("start_date"),
+        index.FilterField("kind"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("start_date"),
+        SynchronizedField("start_time"),
+        SynchronizedField("end_date"),
+        SynchronizedField("end_time"),
+        *ADDRESS_SYNC_FIELDS,
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start_date", "start_time"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start_date:%d.%m.%Y})" if self.start_date else self.title
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        elif (
+            self.start_time
+            and self.end_time
+            and (self.end_date in (None, self.start_date))
+            and self.end_time < self.start_time
+        ):
+            errors["end_time"] = _("The end time cannot be before the start time.")
+        if self.end_time and not self.start_time:
+            errors["start_time"] = _("Give a start time when you give an end time.")
+        if errors:
+            raise ValidationError(errors)

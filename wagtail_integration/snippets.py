@@ -1,0 +1,127 @@
+"""Admin viewsets of the package's snippets: list columns, search and filters.
+
+Registered in ``wagtail_hooks.py``; a host that wants other columns can unregister
+nothing and instead subclass these viewsets and register its own.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Event, Funding, Organisation, Person, Topic
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisations")
+    list_display = ["name", "short_name", "kind", "municipality", "email"]
+    list_filter = ["kind", "municipality", "topics"]
+    search_fields = ["name", "short_name", "description"]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
+        FieldPanel("unit"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldPanel("municipality"),
+            ],
+            heading=_("Address"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        FieldPanel("topics"),
+    ]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["full_name", "position", "organisation", "email"]
+    list_filter = ["organisation"]
+    search_fields = ["last_name", "first_name", "position"]
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("academic_title"), FieldPanel("first_name"), FieldPanel("last_name")]
+        ),
+        FieldPanel("position"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("email"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("building"), FieldPanel("room")]),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+            ],
+            heading=_("Office"),
+        ),
+    ]
+
+
+class FundingViewSet(SnippetViewSet):
+    model = Funding
+    icon = "pick"
+    menu_label = _("Funding")
+    list_display = ["name", "funder", "attribution"]
+    search_fields = ["name", "funder"]
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    list_display = ["title", "kind", "start_date", "city"]
+    list_filter = ["kind", "start_date"]
+    search_fields = ["title", "topic", "description"]
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("topic")]),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")], heading=_("Start")),
+        FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")], heading=_("End")),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+            ],
+            heading=_("Place"),
+        ),
+        FieldRowPanel([FieldPanel("lecturer"), FieldPanel("organiser")]),
+        FieldPanel("registration_url"),
+    ]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+class IntegrationViewSetGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, PersonViewSet, EventViewSet, FundingViewSet, TopicViewSet)
+    menu_icon = "group"
+    menu_label = _("Integration")
+    menu_name = "wagtail_integration"

@@ -1,0 +1,17 @@
+"""URLs the package serves outside page routes; include before Wagtail's catch-all."""
+
+from django.urls import path
+
+from .api.v2 import router as api_v2_router
+from .api.v3 import get_api
+from .conf import integration_settings
+
+
+urlpatterns = []
+
+if integration_settings.API_V2_ENABLED:
+    urlpatterns.append(path("api/v2/", api_v2_router.urls))
+
+_api_v3 = get_api() if integration_settings.API_V3_ENABLED else None
+if _api_v3 is not None:
+    urlpatterns.append(path("api/v3/", _api_v3.urls))
