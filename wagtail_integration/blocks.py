@@ -41,10 +41,12 @@ class _RelatedChooserMixin:
     """Fetch chosen objects in one query, with ``select_related`` decided by the block."""
 
     select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
 
     def bulk_to_python(self, values):
         ids = [v for v in values if v is not None]
-        objects = self.model_class.objects.select_related(*self.select_related).in_bulk(ids)
+        queryset = self.model_class.objects.select_related(*self.select_related)
+        objects = queryset.prefetch_related(*self.prefetch_related).in_bulk(ids)
         seen, result = set(), []
         for pk in values:
             obj = objects.get(pk)
@@ -57,6 +59,7 @@ class _RelatedChooserMixin:
 
 class OrganisationChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
     select_related = ("logo",)
+    prefetch_related = ("logo__renditions",)
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_integration.Organisation", **kwargs)
@@ -64,6 +67,7 @@ class OrganisationChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
 
 class PersonChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
     select_related = ("organisation", "photo")
+    prefetch_related = ("photo__renditions",)
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_integration.Person", **kwargs)
@@ -71,6 +75,7 @@ class PersonChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
 
 class FundingChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
     select_related = ("logo",)
+    prefetch_related = ("logo__renditions",)
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_integration.Funding", **kwargs)
@@ -104,7 +109,9 @@ class ImageWithCreditBlock(blocks.StructBlock):
         label=_("alternative text"),
         required=False,
         max_length=255,
-        help_text=_("Describe the image for people who cannot see it. Empty: the image's own description."),
+        help_text=_(
+            "Describe the image for people who cannot see it. Empty: the image's own description."
+        ),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
     credit = blocks.CharBlock(
@@ -121,7 +128,10 @@ class ImageWithCreditBlock(blocks.StructBlock):
 class DocumentItemBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(
-        label=_("title"), required=False, max_length=255, help_text=_("Empty: the document's title.")
+        label=_("title"),
+        required=False,
+        max_length=255,
+        help_text=_("Empty: the document's title."),
     )
     description = blocks.CharBlock(label=_("description"), required=False, max_length=500)
 
@@ -163,7 +173,9 @@ class TeamMembersBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        dups = duplicate_indexes(value, key=lambda child: getattr(child.value["person"], "pk", None))
+        dups = duplicate_indexes(
+            value, key=lambda child: getattr(child.value["person"], "pk", None)
+        )
         if dups:
             raise StreamBlockValidationError(
                 block_errors={
@@ -211,7 +223,9 @@ class OpeningHoursBlock(blocks.StructBlock):
         value = super().clean(value)
         if value["opens"] and value["closes"] and value["closes"] <= value["opens"]:
             raise StructBlockValidationError(
-                block_errors={"closes": ValidationError(_("Closing time must be after opening time."))}
+                block_errors={
+                    "closes": ValidationError(_("Closing time must be after opening time."))
+                }
             )
         return value
 

@@ -31,7 +31,8 @@ def check_installed_apps(app_configs, **kwargs):
         errors.append(
             Error(
                 "'wagtail.locales' and 'wagtail_localize.locales' are both installed.",
-                hint="Remove 'wagtail.locales' from INSTALLED_APPS; wagtail_localize.locales replaces it.",
+                hint="Remove 'wagtail.locales' from INSTALLED_APPS; "
+                "'wagtail_localize.locales' replaces it.",
                 id="wagtail_integration.E005",
             )
         )

@@ -6,7 +6,6 @@ from .api.v2 import router as api_v2_router
 from .api.v3 import get_api
 from .conf import integration_settings
 
-
 urlpatterns = []
 
 if integration_settings.API_V2_ENABLED:

@@ -77,7 +77,9 @@ class ContactFields(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("An office or shared mailbox to contact, in addition to or instead of a person."),
+        help_text=_(
+            "An office or shared mailbox to contact, in addition to or instead of a person."
+        ),
     )
 
     class Meta:

@@ -23,7 +23,11 @@ year_validators = [MinValueValidator(1800), MaxValueValidator(2200)]
 
 
 def _organisation_members(relation) -> list:
-    return list(relation.select_related("organisation", "organisation__logo"))
+    return list(
+        relation.select_related("organisation", "organisation__logo").prefetch_related(
+            "organisation__logo__renditions"
+        )
+    )
 
 
 class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):

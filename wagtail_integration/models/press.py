@@ -49,9 +49,7 @@ class AbstractPressReleaseIndexPage(IntegrationPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["releases"] = paginate(
-            request, self.get_releases(), integration_settings.PAGE_SIZE
-        )
+        context["releases"] = paginate(request, self.get_releases(), integration_settings.PAGE_SIZE)
         return context
 
 

@@ -12,7 +12,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..blocks import BodyBlock, EventListBlock, FundingListBlock, OrganisationListBlock, TextListBlock
+from ..blocks import (
+    BodyBlock,
+    EventListBlock,
+    FundingListBlock,
+    OrganisationListBlock,
+    TextListBlock,
+)
 from ..conf import integration_settings
 from .base import ContactFields, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES

@@ -143,7 +143,10 @@ class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
     first_name = models.CharField(_("first name"), max_length=120, blank=True)
     last_name = models.CharField(_("last name"), max_length=120)
     position = models.CharField(
-        _("position"), max_length=255, blank=True, help_text=_("For example “Head of the press office”")
+        _("position"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example “Head of the press office”"),
     )
     organisation = models.ForeignKey(
         Organisation,

@@ -1,0 +1,12 @@
+#!/usr/bin/env python
+"""Django's command-line utility for the wagtail_integration example site."""
+
+import os
+import sys
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings.dev")
+
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
