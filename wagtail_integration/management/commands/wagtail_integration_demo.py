@@ -1,0 +1,71 @@
+"""``manage.py wagtail_integration_demo``: example pages for every page type of the package."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from wagtail_integration.demo.builder import DemoBuilder, DemoContentError
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo pages (network, speaker team, project, press release, partner listing, "
+        "integration agency) with their snippets and placeholder images. Idempotent: what "
+        "exists already is left unchanged."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--parent",
+            type=int,
+            metavar="PAGE_ID",
+            help="ID of the page to create the demo pages under (default: the default "
+            "site's root page). Pages and snippets use that page's locale.",
+        )
+
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        parent = self.get_parent(options["parent"])
+        self.info(f"Demo content under “{parent.title}” (id {parent.pk}, {parent.locale})")
+        builder = DemoBuilder(parent, log=self.log)
+        try:
+            with transaction.atomic():
+                pages = builder.build()
+        except DemoContentError as exc:
+            raise CommandError(str(exc)) from exc
+        for what in sorted(set(builder.created) | set(builder.present)):
+            created, present = builder.created[what], builder.present[what]
+            self.info(f"  {what}: {created} created, {present} already present")
+        if builder.created:
+            self.info(self.style.SUCCESS("Demo content created."))
+        else:
+            self.info(self.style.SUCCESS("Demo content already present; nothing changed."))
+        for page in pages:
+            self.info(f"  {page.title}: {page.url or page.url_path}")
+
+    def info(self, line: str) -> None:
+        if self.verbosity >= 1:
+            self.stdout.write(line)
+
+    def log(self, created: bool, what: str, label: str) -> None:
+        """One line per created object; objects already present only with -v 2."""
+        if created:
+            self.info(f"  created {what}: {label}")
+        elif self.verbosity >= 2:
+            self.stdout.write(f"  present {what}: {label}")
+
+    def get_parent(self, page_id: int | None) -> Page:
+        if page_id is not None:
+            try:
+                return Page.objects.get(pk=page_id)
+            except Page.DoesNotExist:
+                raise CommandError(f"There is no page with id {page_id}.") from None
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            raise CommandError(
+                "There is no default site: mark a site as default in the Wagtail admin "
+                "(Settings → Sites) or pass --parent PAGE_ID."
+            )
+        return site.root_page
