@@ -88,6 +88,15 @@ class EventChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
         super().__init__("wagtail_integration.Event", **kwargs)
 
 
+class RenditionImageChooserBlock(ImageChooserBlock):
+    """Image chooser that loads the images of a stream with their renditions in two queries."""
+
+    def bulk_to_python(self, values):
+        ids = [v for v in values if v is not None]
+        objects = self.model_class.objects.prefetch_renditions().in_bulk(ids)
+        return [objects.get(pk) for pk in values]
+
+
 class TeamMemberBlock(blocks.StructBlock):
     person = PersonChooserBlock(label=_("person"))
     role = blocks.CharBlock(
@@ -104,7 +113,7 @@ class TeamMemberBlock(blocks.StructBlock):
 
 
 class ImageWithCreditBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = RenditionImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
         required=False,

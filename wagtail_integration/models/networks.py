@@ -112,7 +112,9 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
         return {
             "memberships": _organisation_members(self.memberships),
             "working_groups": list(
-                self.working_groups.select_related("contact", "contact__organisation")
+                self.working_groups.select_related(
+                    "contact", "contact__organisation", "contact__photo"
+                ).prefetch_related("contact__photo__renditions")
             ),
         }
 
