@@ -12,6 +12,7 @@ and the API answers. Standard library only; works in a throwaway directory.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -141,7 +142,8 @@ def main() -> None:
         ],
         cwd=site,
     )
-    print(f"install check OK ({work})")
+    shutil.rmtree(work)
+    print("install check OK")
 
 
 if __name__ == "__main__":
