@@ -1,5 +1,8 @@
 """Admin viewsets of the package's snippets: list columns, search and filters.
 
+Search uses each model's own ``search_fields`` through the search backend; the viewsets set
+no ``search_fields`` of their own, since Wagtail's SQLite backend cannot search named fields.
+
 Registered in ``wagtail_hooks.py``; a host that wants other columns can unregister
 nothing and instead subclass these viewsets and register its own.
 """
@@ -19,7 +22,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "short_name", "kind", "municipality", "email"]
     list_filter = ["kind", "municipality", "topics"]
-    search_fields = ["name", "short_name", "description"]
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
@@ -52,7 +54,6 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     list_display = ["full_name", "position", "organisation", "email"]
     list_filter = ["organisation"]
-    search_fields = ["last_name", "first_name", "position"]
     panels = [
         FieldRowPanel(
             [FieldPanel("academic_title"), FieldPanel("first_name"), FieldPanel("last_name")]
@@ -83,7 +84,6 @@ class FundingViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = _("Funding")
     list_display = ["name", "funder", "attribution"]
-    search_fields = ["name", "funder"]
 
 
 class EventViewSet(SnippetViewSet):
@@ -92,7 +92,6 @@ class EventViewSet(SnippetViewSet):
     menu_label = _("Events")
     list_display = ["title", "kind", "start_date", "city"]
     list_filter = ["kind", "start_date"]
-    search_fields = ["title", "topic", "description"]
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("topic")]),
@@ -117,7 +116,6 @@ class TopicViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Topics")
     list_display = ["name"]
-    search_fields = ["name"]
 
 
 class IntegrationViewSetGroup(SnippetViewSetGroup):

@@ -211,7 +211,7 @@ class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         return ", ".join(str(p) for p in parts)
 
 
-class Funding(TranslatableMixin, models.Model):
+class Funding(TranslatableMixin, index.Indexed, models.Model):
     """A funding programme or funder, with the attribution text the funder requires."""
 
     name = models.CharField(
@@ -240,7 +240,11 @@ class Funding(TranslatableMixin, models.Model):
     )
     url = models.URLField(_("link"), blank=True)
 
-    search_fields = [index.SearchField("name"), index.SearchField("funder")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("funder"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("funding")
@@ -291,6 +295,7 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("topic"),
         index.SearchField("description"),
         index.FilterField("start_date"),

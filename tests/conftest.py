@@ -1,0 +1,47 @@
+"""Shared pytest fixtures for the wagtail_integration test suite."""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+
+@pytest.fixture
+def locale_de(db) -> Locale:
+    """The default locale; Wagtail's migration creates it from LANGUAGE_CODE ("de")."""
+    locale, _ = Locale.objects.get_or_create(language_code="de")
+    return locale
+
+
+@pytest.fixture
+def locale_en(db) -> Locale:
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    return locale
+
+
+@pytest.fixture
+def root_page(locale_de) -> Page:
+    """The default site's root page (a plain Wagtail ``Page``)."""
+    return Site.objects.get(is_default_site=True).root_page
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="redaktion", email="redaktion@example.org", password=None
+    )
+
+
+@pytest.fixture
+def admin_en_client(client, superuser):
+    """A client logged in as a superuser whose admin language is English.
+
+    The site language is German; English admin messages keep the assertions readable.
+    """
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(superuser)
+    return client
