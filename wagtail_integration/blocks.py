@@ -153,8 +153,8 @@ class DocumentItemBlock(blocks.StructBlock):
 class ChooserListBlock(blocks.StreamBlock):
     """An ordered list of chosen snippets in which no snippet appears twice."""
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
         dups = duplicate_indexes(value, key=lambda child: getattr(child.value, "pk", None))
         if dups:
             raise StreamBlockValidationError(
@@ -180,8 +180,8 @@ class TeamMembersBlock(blocks.StreamBlock):
 
     member = TeamMemberBlock()
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
         dups = duplicate_indexes(
             value, key=lambda child: getattr(child.value["person"], "pk", None)
         )
@@ -228,8 +228,8 @@ class OpeningHoursBlock(blocks.StructBlock):
         icon = "time"
         label = _("opening hours")
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
         if value["opens"] and value["closes"] and value["closes"] <= value["opens"]:
             raise StructBlockValidationError(
                 block_errors={
@@ -275,8 +275,8 @@ class TeamBlock(blocks.StructBlock):
         label = _("team")
         template = "wagtail_integration/blocks/team.html"
 
-    def clean(self, value):
-        value = super().clean(value)
+    def clean(self, value, *args, **kwargs):
+        value = super().clean(value, *args, **kwargs)
         dups = duplicate_indexes(value["members"], key=lambda m: getattr(m["person"], "pk", None))
         if dups:
             raise StructBlockValidationError(

@@ -3,6 +3,7 @@
 The app list, middleware and i18n settings follow the install contract in docs/install.md.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -11,6 +12,9 @@ BASE_DIR = PROJECT_DIR.parent
 
 
 # Application definition
+
+# API v3 ships with Wagtail 8; on Wagtail 7 the package serves API v2 only.
+HAS_API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
 
 INSTALLED_APPS = [
     "wagtail_integration",
@@ -28,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
-    "wagtail.api.v3",
+    *HAS_API_V3 * ["wagtail.api.v3"],  # Wagtail 8 and newer
     "wagtail",
     "rest_framework",
     "modelcluster",
