@@ -1,0 +1,123 @@
+"""axe-core (WCAG 2.1 A and AA) on every demo page, in German and in an Arabic (RTL) copy.
+
+The demo content command builds one page of each page type; the Arabic pages are Wagtail's
+``copy_for_translation`` copies of them (their snippets stay German). A rule is never switched
+off here: a violation is fixed in the package's templates or stylesheets.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+from wagtail.models import Locale
+from wagtail.models import Page as WagtailPage
+
+from wagtail_integration.models import (
+    NetworkPage,
+    OrganisationProfilePage,
+    PartnerListingPage,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    ProjectIndexPage,
+    ProjectPage,
+    SpeakerTeamPage,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    # Serialized rollback restores the tree root, default site and locale after the flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PAGE_TYPES = [
+    NetworkPage,
+    SpeakerTeamPage,
+    ProjectIndexPage,
+    ProjectPage,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    PartnerListingPage,
+    OrganisationProfilePage,
+]
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # Full details for violations only; passing rules are still listed (without nodes).
+    "resultTypes": ["violations"],
+}
+
+
+def pages_of_our_types(locale: Locale) -> list[WagtailPage]:
+    pages = list(
+        WagtailPage.objects.live()
+        .type(*PAGE_TYPES)
+        .filter(locale=locale)
+        .order_by("path")
+        .specific()
+    )
+    missing = {model.__name__ for model in PAGE_TYPES} - {type(p).__name__ for p in pages}
+    assert not missing, f"no live {locale.language_code} page of type(s) {sorted(missing)}"
+    return pages
+
+
+def translate_to(pages: list[WagtailPage], locale: Locale) -> list[WagtailPage]:
+    """Publish a copy of each page in ``locale``; parents first, so the tree is kept."""
+    copies = []
+    for source in sorted(pages, key=lambda p: p.path):
+        copy = source.copy_for_translation(locale, copy_parents=True)
+        copy.save_revision().publish()
+        copies.append(copy)
+    return copies
+
+
+def axe_violations(page: Page, url: str, label: str) -> str | None:
+    """Open ``url`` and run axe; the report if there are violations, otherwise None."""
+    response = page.goto(url)
+    assert response is not None and response.ok, f"{label}: HTTP {response and response.status}"
+    results = Axe().run(page, options=AXE_OPTIONS)
+    # A guard against a silently empty run: axe did check this page's rules.
+    passed = {rule["id"] for rule in results.response["passes"]}
+    assert {"html-has-lang", "document-title"} <= passed, f"{label}: axe passes {passed}"
+    if results.violations_count:
+        return f"=== {label} ({url}) ===\n{results.generate_report()}"
+    return None
+
+
+def check_pages(page: Page, base_url: str, pages, lang: str, direction: str, save) -> None:
+    """axe on each page; all reports together at the end, a screenshot of each failing page."""
+    reports = []
+    for wagtail_page in pages:
+        label = f"{type(wagtail_page).__name__} “{wagtail_page.title}” [{lang}]"
+        report = axe_violations(page, base_url + wagtail_page.url, label)
+        # Every page states its language and direction, whatever axe says.
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("html")).to_have_attribute("dir", direction)
+        if report:
+            reports.append(report)
+            save(page, wagtail_page.slug)
+    if reports:
+        pytest.fail("\n\n".join(reports), pytrace=False)
+
+
+@pytest.fixture
+def demo_pages(transactional_db) -> list[WagtailPage]:
+    call_command("wagtail_integration_demo", verbosity=0)
+    return pages_of_our_types(Locale.objects.get(language_code="de"))
+
+
+def test_german_demo_pages_have_no_axe_violations(
+    page: Page, live_server, demo_pages, save_page_artifacts
+):
+    check_pages(page, live_server.url, demo_pages, "de", "ltr", save_page_artifacts)
+
+
+def test_arabic_copies_are_rtl_and_have_no_axe_violations(
+    page: Page, live_server, demo_pages, save_page_artifacts
+):
+    arabic = Locale.objects.create(language_code="ar")
+    copies = translate_to(demo_pages, arabic)
+    assert all(copy.url.startswith("/ar/") for copy in copies), [c.url for c in copies]
+    arabic_pages = pages_of_our_types(arabic)
+    check_pages(page, live_server.url, arabic_pages, "ar", "rtl", save_page_artifacts)
