@@ -17,6 +17,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from wagtail_integration.models import (
+    DirectoryPage,
     Event,
     Funding,
     NetworkMembership,
@@ -302,6 +303,13 @@ class ProjectIndexPageFactory(IntegrationPageFactory):
         model = ProjectIndexPage
 
     title = "Projekte"
+
+
+class DirectoryPageFactory(IntegrationPageFactory):
+    class Meta:
+        model = DirectoryPage
+
+    title = "Organisationen von A bis Z"
 
 
 class ProjectPageFactory(IntegrationPageFactory):

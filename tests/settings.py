@@ -99,6 +99,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("tr", "Türkçe"),
     ("ar", "العربية"),
     ("uk", "Українська"),
+    # Easy-to-read German (Leichte Sprache) as a locale of its own: "de" plus a BCP 47
+    # private-use subtag. Interface texts fall back to German; see docs/translators.md.
+    ("de-x-ls", "Leichte Sprache"),
 ]
 
 STATIC_URL = "/static/"
@@ -114,5 +117,10 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Integration tests"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# wagtail-localize's offline dummy translator (reverses words): no network in tests.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+}
 
 WAGTAIL_INTEGRATION = {}

@@ -10,3 +10,6 @@ class WagtailIntegrationConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .api.v3 import install_routers
+
+        install_routers()  # API v3 resources, before any URLconf reads ``api.urls``

@@ -7,7 +7,9 @@ with their related rows joined, so rendering does not grow with the number of it
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,6 +21,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .api import schemas
 
 DUPLICATE_MESSAGE = _("This entry is listed twice; remove the second one.")
 
@@ -37,37 +41,66 @@ def duplicate_indexes(values: Iterable[Any], key: Callable[[Any], Any]) -> list[
     return duplicates
 
 
-class _RelatedChooserMixin:
-    """Fetch chosen objects in one query, with ``select_related`` decided by the block."""
+# Objects chosen in the streams of many pages at once (an API listing), fetched up front by
+# ``prefetched_stream_objects``: {chooser block class: {pk: object}}.
+_stream_objects: ContextVar[dict[type, dict] | None] = ContextVar(
+    "wagtail_integration_stream_objects", default=None
+)
 
-    select_related: tuple[str, ...] = ()
-    prefetch_related: tuple[str, ...] = ()
+
+class _CachedBulkMixin:
+    """``bulk_to_python`` answers from ``prefetched_stream_objects`` when it holds every id."""
+
+    def fetch_in_bulk(self, ids: list) -> dict:
+        raise NotImplementedError
 
     def bulk_to_python(self, values):
         ids = [v for v in values if v is not None]
-        queryset = self.model_class.objects.select_related(*self.select_related)
-        objects = queryset.prefetch_related(*self.prefetch_related).in_bulk(ids)
+        cache = _stream_objects.get()
+        known = cache.get(type(self)) if cache is not None else None
+        shared = known is not None and all(pk in known for pk in ids)
+        objects = known if shared else self.fetch_in_bulk(ids)
         seen, result = set(), []
         for pk in values:
             obj = objects.get(pk)
-            if obj is not None and pk in seen:
+            if obj is not None and (pk in seen or shared):
                 obj = copy.copy(obj)
             result.append(obj)
             seen.add(pk)
         return result
 
 
+class _RelatedChooserMixin(_CachedBulkMixin):
+    """Fetch chosen objects in one query, with ``select_related`` decided by the block.
+
+    ``api_schema`` builds the block's API representation (a nested object, not a bare id).
+    """
+
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    api_schema: Callable[[Any], Any] | None = None
+
+    def fetch_in_bulk(self, ids: list) -> dict:
+        queryset = self.model_class.objects.select_related(*self.select_related)
+        return queryset.prefetch_related(*self.prefetch_related).in_bulk(ids)
+
+    def get_api_representation(self, value, context=None):
+        return schemas.dump(type(self).api_schema(value))
+
+
 class OrganisationChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
-    select_related = ("logo",)
-    prefetch_related = ("logo__renditions",)
+    select_related = ("locale", "logo")
+    prefetch_related = schemas.ORGANISATION_PREFETCH
+    api_schema = schemas.organisation_out
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_integration.Organisation", **kwargs)
 
 
 class PersonChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
-    select_related = ("organisation", "photo")
-    prefetch_related = ("photo__renditions",)
+    select_related = ("locale", "organisation", "photo")
+    prefetch_related = schemas.PERSON_PREFETCH
+    api_schema = schemas.person_out
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_integration.Person", **kwargs)
@@ -75,26 +108,102 @@ class PersonChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
 
 class FundingChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
     select_related = ("logo",)
-    prefetch_related = ("logo__renditions",)
+    prefetch_related = schemas.FUNDING_PREFETCH
+    api_schema = schemas.funding_out
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_integration.Funding", **kwargs)
 
 
 class EventChooserBlock(_RelatedChooserMixin, SnippetChooserBlock):
-    select_related = ("lecturer", "lecturer__organisation", "organiser")
+    select_related = ("locale", "lecturer", "lecturer__organisation", "organiser")
+    prefetch_related = schemas.EVENT_PREFETCH
+    api_schema = schemas.event_out
 
     def __init__(self, **kwargs):
         super().__init__("wagtail_integration.Event", **kwargs)
 
 
-class RenditionImageChooserBlock(ImageChooserBlock):
+class RenditionImageChooserBlock(_CachedBulkMixin, ImageChooserBlock):
     """Image chooser that loads the images of a stream with their renditions in two queries."""
 
-    def bulk_to_python(self, values):
-        ids = [v for v in values if v is not None]
-        objects = self.model_class.objects.prefetch_renditions().in_bulk(ids)
-        return [objects.get(pk) for pk in values]
+    def fetch_in_bulk(self, ids: list) -> dict:
+        return self.model_class.objects.prefetch_renditions().in_bulk(ids)
+
+    def get_api_representation(self, value, context=None):
+        return schemas.dump(schemas.image_out(value))
+
+
+class BulkDocumentChooserBlock(_CachedBulkMixin, DocumentChooserBlock):
+    """Document chooser served from ``prefetched_stream_objects``; migrations see Wagtail's."""
+
+    canonical_module_path = "wagtail.documents.blocks.DocumentChooserBlock"
+
+    def fetch_in_bulk(self, ids: list) -> dict:
+        return self.model_class.objects.in_bulk(ids)
+
+    def get_api_representation(self, value, context=None):
+        return schemas.dump(schemas.document_out(value))
+
+
+def _collect_chooser_ids(block, raw, found: dict) -> None:
+    """Walk a stream's raw JSON along its block definition; gather chosen ids per block."""
+    if raw is None:
+        return
+    if isinstance(block, _CachedBulkMixin):
+        found.setdefault(type(block), (block, set()))[1].add(raw)
+    elif isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                _collect_chooser_ids(child, item.get("value"), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+                item = item["value"]
+            _collect_chooser_ids(block.child_block, item, found)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            _collect_chooser_ids(child, raw.get(name), found)
+
+
+@contextmanager
+def prefetched_stream_objects(instances, field_names: Iterable[str]) -> Iterator[None]:
+    """Fetch the objects chosen in ``field_names`` streams of all ``instances`` at once.
+
+    One query (plus the block's prefetches) per chooser block class, however many pages; the
+    chooser blocks answer ``bulk_to_python`` from it while the context is active.
+    """
+    found: dict[type, tuple[Any, set]] = {}
+    for instance in instances:
+        for name in field_names:
+            value = getattr(instance, name, None)
+            raw = getattr(value, "raw_data", None)
+            if raw is not None:
+                _collect_chooser_ids(value.stream_block, list(raw), found)
+    cache = {cls: block.fetch_in_bulk(list(ids)) for cls, (block, ids) in found.items()}
+    token = _stream_objects.set(cache)
+    try:
+        yield
+    finally:
+        _stream_objects.reset(token)
+
+
+class SynchronisedCharBlock(blocks.CharBlock):
+    """A ``CharBlock`` holding data, not prose (a photographer's name, a licence).
+
+    wagtail-localize sends every ``CharBlock`` value to translators; this one it skips
+    (``get_translatable_segments`` returns nothing), so translations keep the source value,
+    which is copied over when the stream is synchronised. Migrations see a plain ``CharBlock``.
+    """
+
+    canonical_module_path = "wagtail.blocks.CharBlock"
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
 
 
 class TeamMemberBlock(blocks.StructBlock):
@@ -123,19 +232,28 @@ class ImageWithCreditBlock(blocks.StructBlock):
         ),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
-    credit = blocks.CharBlock(
+    credit = SynchronisedCharBlock(
         label=_("credit"), required=False, max_length=255, help_text=_("Photographer or source.")
     )
-    licence = blocks.CharBlock(label=_("licence"), required=False, max_length=255)
+    licence = SynchronisedCharBlock(label=_("licence"), required=False, max_length=255)
 
     class Meta:
         icon = "image"
         label = _("image with credit")
         template = "wagtail_integration/blocks/image_with_credit.html"
 
+    def get_api_representation(self, value, context=None):
+        image = schemas.image_out(value["image"], credit=value["credit"], alt=value["alt_text"])
+        return {
+            "image": schemas.dump(image),
+            "caption": value["caption"],
+            "credit": value["credit"],
+            "licence": value["licence"],
+        }
+
 
 class DocumentItemBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = BulkDocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(
         label=_("title"),
         required=False,
@@ -148,6 +266,13 @@ class DocumentItemBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("document")
         template = "wagtail_integration/blocks/document_item.html"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "document": schemas.dump(schemas.document_out(value["document"])),
+            "title": value["title"] or getattr(value["document"], "title", ""),
+            "description": value["description"],
+        }
 
 
 class ChooserListBlock(blocks.StreamBlock):

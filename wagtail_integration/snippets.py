@@ -123,3 +123,5 @@ class IntegrationViewSetGroup(SnippetViewSetGroup):
     menu_icon = "group"
     menu_label = _("Integration")
     menu_name = "wagtail_integration"
+    # Further items of the submenu (the organisation import) register with this hook.
+    submenu_hook = "register_wagtail_integration_menu_item"

@@ -1,4 +1,5 @@
-"""API v2 router: Wagtail's pages, images and documents endpoints.
+"""API v2 router: pages (prefetched per page type), images, documents, and the package's own
+resources (organisations, people, events).
 
 A host with its own ``WagtailAPIRouter`` registers these endpoints on it instead of
 including ``wagtail_integration.urls`` (see docs/install.md).
@@ -6,15 +7,207 @@ including ``wagtail_integration.urls`` (see docs/install.md).
 
 from __future__ import annotations
 
+from django.db.models import Q
+from rest_framework import serializers
+from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from ..models import Event, Organisation, Person, Topic
+from . import schemas
+from .prefetch import prefetched_for_api
+
+
+class IntegrationPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint with the package's prefetching for listings and details."""
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        page = self.paginate_queryset(queryset)
+        with prefetched_for_api(page) as pages:
+            data = self.get_serializer(pages, many=True).data
+        return self.get_paginated_response(data)
+
+    def detail_view(self, request, pk):
+        with prefetched_for_api([self.get_object()]) as pages:
+            data = self.get_serializer(pages[0]).data
+        return Response(data)
+
+
+class SchemaSerializer(serializers.BaseSerializer):
+    """Serialises a snippet with its pydantic builder (``build`` set by the endpoint)."""
+
+    def to_representation(self, instance):
+        return schemas.dump(self.context["view"].build(instance))
+
+
+class ResourceAPIViewSet(BaseAPIViewSet):
+    """List and detail endpoint of one snippet type; every row is published (no drafts).
+
+    Filters are validated: an unknown value answers 400, never an empty 200 or a 500.
+    """
+
+    build = None  # the pydantic builder, e.g. schemas.organisation_out
+    prefetch: tuple[str, ...] = ()
+    filter_fields: tuple[str, ...] = ()
+    known_query_parameters = frozenset(["limit", "offset", "search", "locale", "format", "_"])
+    ordering: tuple[str, ...] = ("pk",)
+    search_ordering: tuple[str, ...] = ()  # indexed FilterFields; empty: by relevance
+
+    def get_serializer_class(self):
+        return SchemaSerializer
+
+    def get_serializer_context(self):
+        return {"request": self.request, "view": self}
+
+    def get_queryset(self):
+        return self.model.objects.all().order_by(*self.ordering)
+
+    def check_query_parameters(self, queryset):
+        unknown = set(self.request.GET) - self.known_query_parameters - set(self.filter_fields)
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: "
+                + ", ".join(sorted(unknown))
+            )
+
+    def apply_filters(self, queryset, params):
+        locale = params.get("locale")
+        if locale is not None:
+            try:
+                queryset = queryset.filter(locale=Locale.objects.get(language_code=locale))
+            except Locale.DoesNotExist as e:
+                raise BadRequestError(f"locale {locale!r} does not exist") from e
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = self.apply_filters(queryset, self.request.GET)
+        query = self.request.GET.get("search", "").strip()
+        if query:
+            try:
+                if self.search_ordering:  # indexed order (as the directory page searches)
+                    return get_search_backend().search(
+                        query, queryset.order_by(*self.search_ordering), order_by_relevance=False
+                    )
+                return get_search_backend().search(query, queryset.order_by())
+            except (FilterFieldError, OrderByFieldError) as e:
+                raise BadRequestError(str(e)) from e
+        return queryset
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        objects = list(self.paginate_queryset(queryset))
+        from django.db.models import prefetch_related_objects
+
+        prefetch_related_objects(objects, *self.prefetch)
+        data = [schemas.dump(type(self).build(obj)) for obj in objects]
+        return self.get_paginated_response(data)
+
+    def detail_view(self, request, pk):
+        instance = self.get_object()
+        return Response(schemas.dump(type(self).build(instance)))
+
+    def get_object(self):
+        queryset = self.model.objects.prefetch_related(*self.prefetch)
+        try:
+            return queryset.get(pk=self.kwargs["pk"])
+        except self.model.DoesNotExist:
+            from django.http import Http404
+
+            raise Http404 from None
+
+
+def choice_filter(name, choices, params) -> str | None:
+    value = params.get(name)
+    if value is not None and value not in choices:
+        raise BadRequestError(f"{name} must be one of: {', '.join(choices)}")
+    return value
+
+
+class OrganisationsAPIViewSet(ResourceAPIViewSet):
+    model = Organisation
+    name = "organisations"
+    build = staticmethod(schemas.organisation_out)
+    prefetch = schemas.ORGANISATION_PREFETCH
+    filter_fields = ("kind", "municipality", "topic")
+    ordering = ("sort_key", "pk")
+    search_ordering = ("sort_key",)
+
+    def apply_filters(self, queryset, params):
+        queryset = super().apply_filters(queryset, params)
+        kind = choice_filter("kind", Organisation.Kind.values, params)
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        if params.get("municipality"):
+            queryset = queryset.filter(municipality=params["municipality"])
+        topic = params.get("topic")
+        if topic is not None:
+            if not topic.isdigit():
+                raise BadRequestError("topic must be a topic id")
+            keys = Topic.objects.filter(pk=int(topic)).values("translation_key")
+            queryset = queryset.filter(
+                pk__in=Organisation.topics.through.objects.filter(
+                    Q(topic__translation_key__in=keys)
+                ).values("organisation_id")
+            )
+        return queryset
+
+
+class PeopleAPIViewSet(ResourceAPIViewSet):
+    model = Person
+    name = "people"
+    build = staticmethod(schemas.person_out)
+    prefetch = schemas.PERSON_PREFETCH
+    filter_fields = ("organisation",)
+    ordering = ("last_name", "first_name", "pk")
+
+    def apply_filters(self, queryset, params):
+        queryset = super().apply_filters(queryset, params)
+        organisation = params.get("organisation")
+        if organisation is not None:
+            if not organisation.isdigit():
+                raise BadRequestError("organisation must be an organisation id")
+            queryset = queryset.filter(organisation_id=int(organisation))
+        return queryset
+
+
+class EventsAPIViewSet(ResourceAPIViewSet):
+    model = Event
+    name = "events"
+    build = staticmethod(schemas.event_out)
+    prefetch = schemas.EVENT_PREFETCH
+    filter_fields = ("kind", "topic", "municipality")
+    ordering = ("start_date", "start_time", "pk")
+
+    def apply_filters(self, queryset, params):
+        queryset = super().apply_filters(queryset, params)
+        kind = choice_filter("kind", Event.Kind.values, params)
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        if params.get("topic"):
+            queryset = queryset.filter(topic=params["topic"])
+        if params.get("municipality"):
+            queryset = queryset.filter(city=params["municipality"])
+        return queryset
+
 
 ENDPOINTS = {
-    "pages": PagesAPIViewSet,
+    "pages": IntegrationPagesAPIViewSet,
     "images": ImagesAPIViewSet,
     "documents": DocumentsAPIViewSet,
+    "organisations": OrganisationsAPIViewSet,
+    "people": PeopleAPIViewSet,
+    "events": EventsAPIViewSet,
 }
 
 

@@ -819,5 +819,25 @@ AGENCY_PAGE = {
 }
 
 
+# A directory of migrant organisations next to the curated partner listing. It names no real
+# organisation: it lists organisations of kind "migrant_organisation", which
+# ``wagtail_integration_demo --organisations N`` fills with clearly marked synthetic entries.
+DIRECTORY_PAGE = {
+    "type": "DirectoryPage",
+    "title": "Migrantenorganisationen im Kreis Steinfurt",
+    "slug": "migrantenorganisationen-kreis-steinfurt",
+    "fields": {
+        "introduction": (
+            "<p>Bundesweit gibt es mehr als 20.000 Migrantenorganisationen, im Kreis "
+            "Steinfurt sind es etwa 40. Dieses Verzeichnis zeigt, wie sich viele "
+            "Organisationen durchsuchen, filtern und alphabetisch blättern lassen.</p>"
+            "<p>Die Einträge der Demo sind synthetisch und tragen den Vermerk "
+            "„synthetisch“ im Namen; sie beschreiben keine echten Organisationen.</p>"
+        ),
+        "filter_kinds": ["migrant_organisation"],
+    },
+}
+
+
 # Top-level pages in the order they are created under the parent page.
-PAGES = [NETWORK_PAGE, PROJECT_PAGES, PRESS_PAGES, PARTNER_PAGE, AGENCY_PAGE]
+PAGES = [NETWORK_PAGE, PROJECT_PAGES, PRESS_PAGES, PARTNER_PAGE, DIRECTORY_PAGE, AGENCY_PAGE]

@@ -1,6 +1,7 @@
 """Models of the package, split by page family; importable from here."""
 
 from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
+from .directory import AbstractDirectoryPage, DirectoryPage
 from .networks import (
     AbstractNetworkPage,
     AbstractPartnerListingPage,
@@ -23,6 +24,8 @@ from .projects import AbstractProjectIndexPage, AbstractProjectPage, ProjectInde
 from .snippets import Event, Funding, Organisation, Person, Topic
 
 __all__ = [
+    "AbstractDirectoryPage",
+    "DirectoryPage",
     "AbstractNetworkPage",
     "AbstractOrganisationProfilePage",
     "AbstractPartnerListingPage",

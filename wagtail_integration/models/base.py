@@ -12,9 +12,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 
+from ..api import fields as api
+from ..api.schemas import ORGANISATION_PREFETCH as ORG
+from ..api.schemas import PERSON_PREFETCH, nested
 from ..blocks import DUPLICATE_MESSAGE
 from ..conf import integration_settings
+
+# API fields of every page of the package: its translations (locale, id, title, url).
+PAGE_API_FIELDS = [APIField("translations", serializer=api.TranslationsField())]
 
 
 class UniqueChildrenPageForm(WagtailAdminPageForm):
@@ -48,6 +55,9 @@ class IntegrationPageMixin:
 
     base_form_class = UniqueChildrenPageForm
     unique_child_fields: dict[str, str] = {}
+    # Lookups the API prefetches for a list of pages of this type (``api/prefetch.py``):
+    # the one place a page type decides what its API representation loads.
+    api_prefetch_related: list[str] = []
 
     def get_related_context(self) -> dict[str, Any]:
         return {}
@@ -84,6 +94,15 @@ class ContactFields(models.Model):
 
     class Meta:
         abstract = True
+
+    contact_api_fields = [
+        APIField("contact_person", serializer=api.PersonField()),
+        APIField("contact_organisation", serializer=api.OrganisationField()),
+    ]
+    contact_api_prefetch = [
+        *nested("contact_person", PERSON_PREFETCH),
+        *nested("contact_organisation", ORG),
+    ]
 
     contact_panels = [
         MultiFieldPanel(

@@ -14,8 +14,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from ..api import fields as api
+from ..api.schemas import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
+from ..api.schemas import PERSON_PREFETCH as PERSON
 from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
-from .base import ContactFields, IntegrationPageMixin
+from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -94,8 +97,17 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
         APIField("meetings_per_year"),
         APIField("meeting_rhythm"),
         APIField("speakers"),
+        APIField("memberships", serializer=api.MembershipsField()),
+        APIField("working_groups", serializer=api.WorkingGroupsField()),
+        *ContactFields.contact_api_fields,
         APIField("more_info_url"),
         APIField("body"),
+        *PAGE_API_FIELDS,
+    ]
+    api_prefetch_related = [
+        *nested("memberships", MEMBERSHIP_PREFETCH),
+        *nested("working_groups", WORKING_GROUP_PREFETCH),
+        *ContactFields.contact_api_prefetch,
     ]
 
     unique_child_fields = {"memberships": "organisation"}
@@ -216,8 +228,17 @@ class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, Page):
         APIField("aims"),
         APIField("measures"),
         APIField("network_work"),
+        APIField("patron", serializer=api.PersonField()),
+        APIField("partners", serializer=api.MembershipsField()),
         APIField("events"),
+        *ContactFields.contact_api_fields,
         APIField("body"),
+        *PAGE_API_FIELDS,
+    ]
+    api_prefetch_related = [
+        *nested("patron", PERSON),
+        *nested("partners", MEMBERSHIP_PREFETCH),
+        *ContactFields.contact_api_prefetch,
     ]
 
     unique_child_fields = {"partners": "organisation"}
@@ -274,7 +295,14 @@ class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, Page):
         FieldPanel("body"),
     ]
 
-    api_fields = [APIField("introduction"), APIField("members"), APIField("body")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("members"),
+        *ContactFields.contact_api_fields,
+        APIField("body"),
+        *PAGE_API_FIELDS,
+    ]
+    api_prefetch_related = ContactFields.contact_api_prefetch
 
     class Meta:
         abstract = True

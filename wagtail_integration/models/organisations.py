@@ -11,8 +11,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..api import fields as api
+from ..api.schemas import ORGANISATION_PREFETCH, nested
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
-from .base import ContactFields, IntegrationPageMixin
+from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 
 
@@ -100,6 +102,8 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page)
 
     api_fields = [
         APIField("tagline"),
+        APIField("organisation", serializer=api.OrganisationField()),
+        APIField("operator", serializer=api.OrganisationField()),
         APIField("introduction"),
         APIField("tasks"),
         APIField("focus_districts"),
@@ -110,7 +114,14 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page)
         APIField("free_and_confidential"),
         APIField("funding"),
         APIField("funding_note"),
+        *ContactFields.contact_api_fields,
         APIField("body"),
+        *PAGE_API_FIELDS,
+    ]
+    api_prefetch_related = [
+        *nested("organisation", ORGANISATION_PREFETCH),
+        *nested("operator", ORGANISATION_PREFETCH),
+        *ContactFields.contact_api_prefetch,
     ]
 
     class Meta:

@@ -10,10 +10,13 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from ..api import fields as api
+from ..api.schemas import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from ..conf import integration_settings
-from .base import IntegrationPageMixin
+from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 
 
@@ -33,7 +36,7 @@ class AbstractPressReleaseIndexPage(IntegrationPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
+    api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
 
     class Meta:
         abstract = True
@@ -103,6 +106,8 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         related_name="+",
     )
 
+    override_translatable_fields = [SynchronizedField("dateline")]  # a place name
+
     search_fields = Page.search_fields + [
         index.SearchField("subheadline", boost=2),
         index.SearchField("lead"),
@@ -124,13 +129,21 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
     ]
 
     api_fields = [
-        APIField("release_date"),
-        APIField("dateline"),
-        APIField("subheadline"),
-        APIField("lead"),
-        APIField("body"),
+        # Writable through API v3 (Wagtail 8); validated by the admin form.
+        api.writable("release_date"),
+        api.writable("dateline"),
+        api.writable("subheadline"),
+        api.writable("lead"),
+        api.writable("body"),
         APIField("media"),
         APIField("events"),
+        APIField("press_contact", serializer=api.PersonField()),
+        APIField("publisher", serializer=api.OrganisationField()),
+        *PAGE_API_FIELDS,
+    ]
+    api_prefetch_related = [
+        *nested("press_contact", PERSON_PREFETCH),
+        *nested("publisher", ORGANISATION_PREFETCH),
     ]
 
     class Meta:

@@ -12,6 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..api import fields as api
+from ..api.schemas import PERSON_PREFETCH, nested
 from ..blocks import (
     BodyBlock,
     EventListBlock,
@@ -20,7 +22,7 @@ from ..blocks import (
     TextListBlock,
 )
 from ..conf import integration_settings
-from .base import ContactFields, IntegrationPageMixin
+from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 from .press import paginate
 
@@ -29,7 +31,7 @@ class AbstractProjectIndexPage(IntegrationPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
+    api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
 
     class Meta:
         abstract = True
@@ -121,8 +123,8 @@ class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
         APIField("region"),
         APIField("municipalities"),
         APIField("region_description"),
-        APIField("start_date"),
-        APIField("end_date"),
+        api.writable("start_date"),
+        api.writable("end_date"),
         APIField("goals"),
         APIField("measures"),
         APIField("target_groups"),
@@ -130,7 +132,14 @@ class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
         APIField("funding_note"),
         APIField("partners"),
         APIField("events"),
+        APIField("press_contact", serializer=api.PersonField()),
+        *ContactFields.contact_api_fields,
         APIField("body"),
+        *PAGE_API_FIELDS,
+    ]
+    api_prefetch_related = [
+        *nested("press_contact", PERSON_PREFETCH),
+        *ContactFields.contact_api_prefetch,
     ]
 
     class Meta:

@@ -6,6 +6,8 @@ names, e-mail addresses, phone numbers, URLs, postcodes and dates is synchronise
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -45,7 +47,28 @@ class AddressFields(models.Model):
         return [line for line in (self.street, line2) if line]
 
 
-ADDRESS_SYNC_FIELDS = [SynchronizedField("street"), SynchronizedField("postcode")]
+ADDRESS_SYNC_FIELDS = [
+    SynchronizedField("street"),
+    SynchronizedField("postcode"),
+    SynchronizedField("city"),  # the postal address, as on the letter box
+]
+
+
+def german_sort_key(text: str) -> str:
+    """Key that sorts ``text`` like a German dictionary (DIN 5007-1), on any database.
+
+    Case is ignored, umlauts sort with their base letter (Ä with A), ß as ss, accents are
+    dropped; leading punctuation such as quotes is skipped. Stored in a column, so that
+    plain byte-wise ``ORDER BY`` gives German order on SQLite and PostgreSQL alike.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    key = "".join(char for char in folded if not unicodedata.combining(char))
+    return key.lstrip(" \t\"'„“”‚‘’«»‹›()[]{}-–—.,;:!?*/").strip()[:255]
+
+
+def sort_key_initial(key: str) -> str:
+    """The A–Z jump-list letter of a sort key; "#" for digits and other scripts."""
+    return key[:1] if key[:1].isascii() and key[:1].isalpha() else "#"
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
@@ -107,6 +130,20 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
     )
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
+    sort_key = models.CharField(
+        _("sort key"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("The name in German alphabetical order; computed on save."),
+    )
+    sort_initial = models.CharField(
+        _("initial"),
+        max_length=1,
+        blank=True,
+        editable=False,
+        help_text=_("Letter of the A–Z list (a–z, or # for anything else); computed on save."),
+    )
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -116,12 +153,20 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
         index.FilterField("kind"),
         index.FilterField("municipality"),
         index.FilterField("locale_id"),
+        index.FilterField("sort_key"),
+        index.FilterField("id"),  # the directory's topic filter: pk__in=<subquery>
     ]
 
+    # name, unit and description are prose; kind, website and e-mail are synchronised by
+    # wagtail-localize itself (choices, URLField, EmailField); the logo is an image.
     override_translatable_fields = [
+        SynchronizedField("short_name"),
         SynchronizedField("phone"),
         SynchronizedField("fax"),
         SynchronizedField("municipality"),
+        # wagtail-localize ignores many-to-many fields unless declared: translations share
+        # the source's topics; ``localized_topics`` shows them in the organisation's language.
+        SynchronizedField("topics"),
         *ADDRESS_SYNC_FIELDS,
     ]
 
@@ -129,9 +174,40 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [
+            models.Index(fields=["locale", "sort_key"], name="wi_org_locale_sort_key"),
+            models.Index(
+                fields=["locale", "sort_initial", "sort_key"], name="wi_org_locale_initial"
+            ),
+            models.Index(fields=["locale", "municipality"], name="wi_org_locale_municipality"),
+            models.Index(fields=["locale", "kind", "sort_key"], name="wi_org_locale_kind_sort"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} – {self.unit}" if self.unit else self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_key = german_sort_key(self.name)
+        self.sort_initial = sort_key_initial(self.sort_key)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key", "sort_initial"}
+        super().save(*args, **kwargs)
+
+    @property
+    def localized_topics(self) -> list[Topic]:
+        """The topics, each in this organisation's locale where translated (two queries)."""
+        topics = list(self.topics.all())
+        if not topics:
+            return []
+        translations = {
+            topic.translation_key: topic
+            for topic in Topic.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=[topic.translation_key for topic in topics],
+            )
+        }
+        return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
 class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
@@ -176,6 +252,7 @@ class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         index.AutocompleteField("last_name"),
         index.SearchField("position"),
         index.FilterField("locale_id"),
+        index.FilterField("organisation_id"),  # API filter
     ]
 
     override_translatable_fields = [
@@ -300,6 +377,10 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         index.SearchField("description"),
         index.FilterField("start_date"),
         index.FilterField("kind"),
+        # API filters
+        index.FilterField("locale_id"),
+        index.FilterField("topic"),
+        index.FilterField("city"),
     ]
 
     override_translatable_fields = [

@@ -118,6 +118,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("tr", "Türkçe"),
     ("ar", "العربية"),
     ("uk", "Українська"),
+    # Easy-to-read German (Leichte Sprache) as a locale of its own: "de" plus a BCP 47
+    # private-use subtag. Interface texts fall back to German; see docs/translators.md.
+    ("de-x-ls", "Leichte Sprache"),
 ]
 
 

@@ -2,7 +2,8 @@
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated).
 Optional: DJANGO_CSRF_TRUSTED_ORIGINS (comma-separated https://... origins),
-DATABASE_URL, WAGTAILADMIN_BASE_URL, DJANGO_SECURE_PROXY_SSL_HEADER=1 behind a TLS proxy.
+DATABASE_URL, WAGTAILADMIN_BASE_URL, DJANGO_SECURE_PROXY_SSL_HEADER=1 behind a TLS proxy,
+DEEPL_API_KEY for machine translation with DeepL.
 `python manage.py check --deploy --settings=example_site.settings.production` passes.
 """
 
@@ -24,6 +25,14 @@ CSRF_TRUSTED_ORIGINS = _env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 if os.environ.get("WAGTAILADMIN_BASE_URL"):
     WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"]
+
+# Machine translation in wagtail-localize's editor with DeepL, when a key is set
+# (DEEPL_API_KEY; a free-plan key ends in ":fx" and is sent to the free API).
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
 
 # HTTPS only
 SECURE_SSL_REDIRECT = True

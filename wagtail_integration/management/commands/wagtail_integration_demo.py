@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from wagtail_integration.demo.builder import DemoBuilder, DemoContentError
+from wagtail_integration.demo.synthetic import ensure_synthetic_organisations
 
 
 class Command(BaseCommand):
@@ -23,6 +24,15 @@ class Command(BaseCommand):
             metavar="PAGE_ID",
             help="ID of the page to create the demo pages under (default: the default "
             "site's root page). Pages and snippets use that page's locale.",
+        )
+        parser.add_argument(
+            "--organisations",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure there are N synthetic organisations (marked “(synthetisch "
+            "00001)” in their names) for the demo directory and load tests; a larger N tops "
+            "them up, the same N adds nothing.",
         )
 
     def handle(self, *args, **options):
@@ -44,6 +54,17 @@ class Command(BaseCommand):
             self.info(self.style.SUCCESS("Demo content already present; nothing changed."))
         for page in pages:
             self.info(f"  {page.title}: {page.url or page.url_path}")
+        if options["organisations"] < 0:
+            raise CommandError("--organisations must be 0 or more.")
+        if options["organisations"]:
+            added = ensure_synthetic_organisations(
+                parent.locale, options["organisations"], log=self.info
+            )
+            self.info(
+                self.style.SUCCESS(
+                    f"Synthetic organisations: {added} added, {options['organisations']} requested."
+                )
+            )
 
     def info(self, line: str) -> None:
         if self.verbosity >= 1:

@@ -1,0 +1,170 @@
+"""Translations of pages: whole trees with wagtail-localize, and the language links of a page.
+
+``translate_page_tree`` submits a page, its subtree and the snippets they use to
+wagtail-localize and fails loudly where wagtail-localize would skip a page silently.
+``page_translations`` lists the live translations of a page for ``hreflang`` alternates and
+the language switcher, in one query whatever the number of languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import transaction
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
+
+class TranslationSkippedError(Exception):
+    """Objects wagtail-localize did not translate; ``failures`` maps (object, language) to why."""
+
+    def __init__(self, failures: dict[tuple[Any, str], str]):
+        self.failures = failures
+        lines = [f"{obj} (id {obj.pk}) → {code}: {why}" for (obj, code), why in failures.items()]
+        super().__init__("Not translated:\n" + "\n".join(lines))
+
+
+def translate_page_tree(
+    page: Page,
+    locales: Iterable[Locale],
+    user=None,
+    include_subtree: bool = True,
+    include_related_objects: bool = True,
+):
+    """Translate ``page`` (and its subtree) into ``locales``, publishing live pages.
+
+    Like the admin's “Translate this page” with “include subtree”, through
+    ``wagtail_localize.operations.TranslationCreator``: missing strings fall back to the
+    source text until translators fill them; the snippets the pages use are translated too
+    (one level deep; a snippet's own related snippets stay in the source language until
+    translated themselves).
+
+    Unlike ``TranslationCreator``, nothing is skipped silently: a page or snippet whose
+    translation fails validation raises ``TranslationSkippedError`` with the reason. Returns
+    the creator (``seen_objects`` holds the translation keys of everything submitted).
+    """
+    from wagtail_localize.operations import TranslationCreator
+
+    locales = list(locales)
+    creator = TranslationCreator(user, locales)
+    pages = (
+        page.get_descendants(inclusive=True).specific().order_by("path")
+        if include_subtree
+        else [page.specific]
+    )
+    translation_keys = set()
+    for source in pages:  # parents first: a child's translation goes under its parent's
+        creator.create_translations(source, include_related_objects=include_related_objects)
+        translation_keys.add(source.translation_key)
+
+    failures = {}
+    for translation_source, translations in creator.mappings.items():
+        for translation in translations:
+            try:
+                translation.get_target_instance()
+            except ObjectDoesNotExist:
+                obj = translation_source.get_source_instance()
+                code = translation.target_locale.language_code
+                failures[(obj, code)] = _translation_failure(translation)
+    if failures:
+        raise TranslationSkippedError(failures)
+
+    # wagtail-localize publishes each page on commit, from a copy taken before its children
+    # were added: within one transaction that copy's stale ``numchild`` would hide the
+    # children (404). Recount once every publish of this transaction has run.
+    translation_keys.update(page.get_ancestors().values_list("translation_key", flat=True))
+    locale_ids = [locale.pk for locale in locales]
+    transaction.on_commit(partial(_recount_children, translation_keys, locale_ids))
+    return creator
+
+
+def _translation_failure(translation) -> str:
+    """Why ``translation`` has no target (run again without suppressing the error)."""
+    try:
+        with transaction.atomic():
+            translation.source.create_or_update_translation(
+                translation.target_locale, fallback=True, copy_parent_pages=True
+            )
+    except ValidationError as error:
+        return "; ".join(error.messages)
+    except Exception as error:  # noqa: BLE001 - report whatever stopped it
+        return f"{type(error).__name__}: {error}"
+    return "not created"
+
+
+def _recount_children(translation_keys: set, locale_ids: list[int]) -> None:
+    for translated in Page.objects.filter(
+        translation_key__in=translation_keys, locale_id__in=locale_ids
+    ):
+        count = Page.objects.filter(
+            path__startswith=translated.path, depth=translated.depth + 1
+        ).count()
+        if count != translated.numchild:
+            Page.objects.filter(pk=translated.pk).update(numchild=count)
+
+
+@dataclass(frozen=True)
+class PageTranslation:
+    """One live language version of a page, for ``hreflang`` links and the switcher."""
+
+    language_code: str
+    name: str  # the language's own name, e.g. "Deutsch", "العربية"
+    url: str
+    full_url: str
+    is_current: bool
+    is_bidi: bool
+
+
+def _language_order() -> dict[str, int]:
+    codes = [code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [])]
+    return {code.lower(): index for index, code in enumerate(codes)}
+
+
+def page_translations(page: Page | None, request=None) -> list[PageTranslation]:
+    """The live, public language versions of ``page`` (itself included), in settings order.
+
+    One query for the pages with their locales; URLs come from Wagtail's per-request cache of
+    site root paths, so the number of queries does not grow with the number of languages.
+    """
+    if page is None or not getattr(page, "translation_key", None):
+        return []
+    pages = (
+        Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+        .only("id", "path", "depth", "url_path", "locale__language_code", "translation_key")
+    )
+    order = _language_order()
+    result = []
+    for translation in pages:
+        url_parts = translation.get_url_parts(request=request)
+        if url_parts is None:
+            continue
+        _site_id, root_url, page_path = url_parts
+        if page_path is None:  # wagtail_serve not routed (headless)
+            continue
+        locale = translation.locale
+        result.append(
+            PageTranslation(
+                language_code=locale.language_code,
+                name=locale.get_display_name() or locale.language_code,
+                url=page_path,
+                full_url=root_url + page_path,
+                is_current=translation.pk == page.pk,
+                is_bidi=locale.is_bidi,
+            )
+        )
+    result.sort(key=lambda item: order.get(item.language_code.lower(), len(order)))
+    return result
+
+
+def default_translation(translations: list[PageTranslation]) -> PageTranslation | None:
+    """The version in the site's default language, for ``hreflang="x-default"``."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return next((item for item in translations if item.language_code == default), None)
