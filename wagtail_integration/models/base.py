@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -46,6 +47,37 @@ class UniqueChildrenPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+def paginate(request, queryset, per_page: int):
+    """Page of ``queryset`` for ``?page=``; bad or out-of-range numbers fall back sensibly."""
+    paginator = Paginator(queryset, per_page)
+    number = request.GET.get("page", 1) if request is not None else 1
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class ChildListingMixin:
+    """An index page that lists its children, paginated with ``?page=``.
+
+    ``get_listing`` returns the queryset; the template gets the page of it as
+    ``listing_context_name``.
+    """
+
+    listing_context_name = "items"
+
+    def get_listing(self):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        per_page = integration_settings.PAGE_SIZE
+        context[self.listing_context_name] = paginate(request, self.get_listing(), per_page)
+        return context
+
+
 class IntegrationPageMixin:
     """Template context shared by all pages: the configurable base template and related data.
 
@@ -67,6 +99,14 @@ class IntegrationPageMixin:
         context["base_template"] = integration_settings.BASE_TEMPLATE
         context.update(self.get_related_context())
         return context
+
+    def serve_preview(self, request, mode_name):
+        """With ``HEADLESS_PREVIEW_URL`` set, redirect the preview pane to the front end."""
+        if integration_settings.HEADLESS_PREVIEW_URL:
+            from ..preview import serve_headless_preview
+
+            return serve_headless_preview(self)
+        return super().serve_preview(request, mode_name)
 
 
 class ContactFields(models.Model):

@@ -27,9 +27,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
-from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
+from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm, paginate
 from .networks import RICH_TEXT_FEATURES
-from .press import paginate
 from .snippets import Organisation, Topic, german_sort_key
 
 LETTERS = list(string.ascii_lowercase)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -15,31 +14,23 @@ from wagtail_localize.fields import SynchronizedField
 from ..api import fields as api
 from ..api.schemas import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
-from ..conf import integration_settings
-from .base import PAGE_API_FIELDS, IntegrationPageMixin
+from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 
 
-def paginate(request, queryset, per_page: int):
-    """Page of ``queryset`` for ``?page=``; bad or out-of-range numbers fall back sensibly."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page", 1) if request is not None else 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-class AbstractPressReleaseIndexPage(IntegrationPageMixin, Page):
+class AbstractPressReleaseIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
 
+    listing_context_name = "releases"
+
     class Meta:
         abstract = True
+
+    def get_listing(self):
+        return self.get_releases()
 
     def get_releases(self):
         return (
@@ -49,11 +40,6 @@ class AbstractPressReleaseIndexPage(IntegrationPageMixin, Page):
             .select_related("publisher")
             .order_by("-release_date", "-pk")
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["releases"] = paginate(request, self.get_releases(), integration_settings.PAGE_SIZE)
-        return context
 
 
 class PressReleaseIndexPage(AbstractPressReleaseIndexPage):

@@ -21,28 +21,26 @@ from ..blocks import (
     OrganisationListBlock,
     TextListBlock,
 )
-from ..conf import integration_settings
-from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
+from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
-from .press import paginate
 
 
-class AbstractProjectIndexPage(IntegrationPageMixin, Page):
+class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
 
+    listing_context_name = "projects"
+
     class Meta:
         abstract = True
 
+    def get_listing(self):
+        return self.get_projects()
+
     def get_projects(self):
         return ProjectPage.objects.child_of(self).live().public().order_by("-start_date", "title")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["projects"] = paginate(request, self.get_projects(), integration_settings.PAGE_SIZE)
-        return context
 
 
 class ProjectIndexPage(AbstractProjectIndexPage):
