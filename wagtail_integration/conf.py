@@ -28,6 +28,10 @@ DEFAULTS: dict[str, Any] = {
     },
     # Maximum items per page on listing pages (press index, project index).
     "PAGE_SIZE": 10,
+    # Front-end URL that shows a page preview (e.g. "https://frontend.example/preview"); it
+    # gets ?content_type=app_label.model&token=... and fetches api/v2/page_preview/ with them.
+    # None: Wagtail's normal HTML preview.
+    "HEADLESS_PREVIEW_URL": None,
 }
 
 

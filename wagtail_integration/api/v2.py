@@ -8,6 +8,7 @@ including ``wagtail_integration.urls`` (see docs/install.md).
 from __future__ import annotations
 
 from django.db.models import Q
+from django.http import Http404
 from rest_framework import serializers
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -201,8 +202,62 @@ class EventsAPIViewSet(ResourceAPIViewSet):
         return queryset
 
 
+class _UnsavedPageRouter:
+    """The API router, with ``detail_url`` null for a page that is not saved yet."""
+
+    def __init__(self, router):
+        self._router = router
+
+    def __getattr__(self, name):
+        return getattr(self._router, name)
+
+    def get_object_detail_urlpath(self, model, pk, *args, **kwargs):
+        if pk is None:
+            return None
+        return self._router.get_object_detail_urlpath(model, pk, *args, **kwargs)
+
+
+class PagePreviewAPIViewSet(PagesAPIViewSet):
+    """The previewed page of a headless preview token (``wagtail_integration/preview.py``).
+
+    ``GET page_preview/?content_type=app_label.model&token=...`` answers the same JSON as the
+    page detail, for the unsaved content the editor previews; a missing parameter answers
+    400, an invalid or expired token 404.
+    """
+
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["content_type", "token"])
+
+    def listing_view(self, request):
+        self.action = "detail_view"  # serialise with all detail fields
+        page = self.get_object()
+        return Response(self.get_serializer(page).data)
+
+    def detail_view(self, request, pk):
+        raise Http404
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["router"] = _UnsavedPageRouter(context["router"])
+        return context
+
+    def get_object(self):
+        if not hasattr(self, "_preview_page"):
+            from ..preview import load_preview
+
+            params = self.request.GET
+            self.check_query_parameters(self.get_queryset())
+            if not params.get("content_type") or not params.get("token"):
+                raise BadRequestError("content_type and token are required")
+            page = load_preview(params["content_type"], params["token"])
+            if page is None:
+                raise Http404("preview not found or expired")
+            self._preview_page = page
+        return self._preview_page
+
+
 ENDPOINTS = {
-    "pages": IntegrationPagesAPIViewSet,
+    "pages": IntegrationPagesAPIViewSet,  # first: the detail URLs of pages point here
+    "page_preview": PagePreviewAPIViewSet,
     "images": ImagesAPIViewSet,
     "documents": DocumentsAPIViewSet,
     "organisations": OrganisationsAPIViewSet,
