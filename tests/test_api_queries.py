@@ -3,7 +3,8 @@
 Listings of every page type with ``fields=*`` (``limit=2`` vs ``limit=20``), page details with
 3 vs 30 members or partners, and the organisation listing with 5 vs 50 organisations, on API
 v2 and v3. Each request runs once to warm up (image renditions are created then) and is
-counted on the second run.
+counted on the second run, with API v2's item cache off: this is the cold path, where every
+page is serialised (tests/test_api_cache.py covers the cached path).
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from wagtail_integration.models import (
 from . import factories as f
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_item_cache(settings):
+    settings.WAGTAIL_INTEGRATION = {"API_CACHE_TIMEOUT": 0}
 
 requires_api_v3 = pytest.mark.skipif(
     not apps.is_installed("wagtail.api.v3"), reason="API v3 needs Wagtail 8 or newer"

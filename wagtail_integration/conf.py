@@ -32,6 +32,11 @@ DEFAULTS: dict[str, Any] = {
     # gets ?content_type=app_label.model&token=... and fetches api/v2/page_preview/ with them.
     # None: Wagtail's normal HTML preview.
     "HEADLESS_PREVIEW_URL": None,
+    # Seconds API v2 page answers keep each page's serialised JSON (0: no caching). Any
+    # change saved through the ORM outdates all of it at once (``api/cache.py``).
+    "API_CACHE_TIMEOUT": 300,
+    # The entry of Django's CACHES that holds it.
+    "API_CACHE_ALIAS": "default",
 }
 
 

@@ -11,9 +11,11 @@ caller prefetched what ``*_PREFETCH`` names.
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+from wagtail.images.models import Filter
 from wagtail.rich_text import expand_db_html
 
 from ..conf import integration_settings
@@ -180,11 +182,18 @@ class TranslationOut(Out):
 # --- Builders ------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=32)
+def _filter(spec: str) -> Filter:
+    # A Filter parses its spec once (``operations`` is a cached property); sharing them
+    # saves that parsing for every image of a listing.
+    return Filter(spec=spec)
+
+
 def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
     if image is None:
         return None
     specs = dict(integration_settings.IMAGE_RENDITIONS)
-    renditions = image.get_renditions(*specs.values()) if specs else {}
+    renditions = image.get_renditions(*map(_filter, specs.values())) if specs else {}
     return ImageOut(
         id=image.pk,
         title=image.title,
