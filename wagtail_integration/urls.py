@@ -2,11 +2,28 @@
 
 from django.urls import path
 
+from . import views
 from .api.v2 import router as api_v2_router
 from .api.v3 import get_api
 from .conf import integration_settings
 
-urlpatterns = []
+urlpatterns = [
+    path(
+        "events/<int:pk>/calendar.ics",
+        views.event_calendar,
+        name="wagtail_integration_event_calendar",
+    ),
+    path(
+        "calendar/page/<int:page_id>.ics",
+        views.page_calendar,
+        name="wagtail_integration_page_calendar",
+    ),
+    path(
+        "people/<int:pk>/contact.vcf",
+        views.person_vcard_view,
+        name="wagtail_integration_person_vcard",
+    ),
+]
 
 if integration_settings.API_V2_ENABLED:
     urlpatterns.append(path("api/v2/", api_v2_router.urls))

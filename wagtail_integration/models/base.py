@@ -100,6 +100,21 @@ class IntegrationPageMixin:
         context.update(self.get_related_context())
         return context
 
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's entry plus ``hreflang`` alternates: live, public translations, x-default.
+
+        Django's ``sitemap.xml`` template renders ``alternates``; unpublished and private
+        translations are left out.
+        """
+        from ..sitemaps import sitemap_alternates
+
+        urls = super().get_sitemap_urls(request)
+        alternates = sitemap_alternates(self, request)
+        if alternates:
+            for url in urls:
+                url.setdefault("alternates", alternates)
+        return urls
+
     def serve_preview(self, request, mode_name):
         """With ``HEADLESS_PREVIEW_URL`` set, redirect the preview pane to the front end."""
         if integration_settings.HEADLESS_PREVIEW_URL:

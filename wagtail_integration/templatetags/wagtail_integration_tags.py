@@ -35,3 +35,33 @@ def hreflang_links(translations):
 def language_switcher(translations):
     """A ``<nav>`` listing the live translations, each in its own language."""
     return {"translations": translations if len(translations) > 1 else []}
+
+
+def _is_page(page) -> bool:
+    return page is not None and hasattr(page, "get_full_url") and hasattr(page, "locale_id")
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page=None):
+    """One ``<script type="application/ld+json">`` with the page's schema.org ``@graph``.
+
+    Reuses what the page's ``get_related_context`` loaded (members, partners).
+    """
+    from ..structured_data import json_ld_script, page_graph
+
+    page = page if page is not None else context.get("page")
+    if not _is_page(page):
+        return ""
+    related = {name: context.get(name) for name in ("memberships", "partners")}
+    return json_ld_script(page_graph(page, context.get("request"), related))
+
+
+@register.inclusion_tag("wagtail_integration/includes/open_graph.html", takes_context=True)
+def open_graph_meta(context, page=None, translations=None):
+    """Open Graph and Twitter card ``<meta>`` tags; the template escapes every value."""
+    from ..structured_data import open_graph
+
+    page = page if page is not None else context.get("page")
+    if not _is_page(page):
+        return {"og": None}
+    return {"og": open_graph(page, context.get("request"), translations)}

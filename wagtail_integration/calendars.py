@@ -1,0 +1,164 @@
+"""iCalendar (RFC 5545) files for events: one event, or all events of a page.
+
+Built with the ``icalendar`` package, which escapes text values (``,`` ``;`` ``\\`` and
+newlines); on top of that, control characters are removed and line breaks in one-line values
+(title, venue) become spaces, so no value can start a property of its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+from icalendar import Event as VEvent
+
+from .structured_data import BERLIN, plain_text
+
+PRODID = "-//wagtail_integration//Events//DE"
+TZID = "Europe/Berlin"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # keeps \t and \n
+_LINE_BREAKS = re.compile(r"[\r\n\u0085\u2028\u2029]+")
+
+
+def one_line(value: str | None) -> str:
+    """A value for a one-line property: no control characters, no line breaks."""
+    return re.sub(r"\s+", " ", _LINE_BREAKS.sub(" ", _CONTROL.sub("", value or ""))).strip()
+
+
+def multi_line(value: str | None) -> str:
+    """A text value that may keep line breaks (icalendar writes them as ``\\n``)."""
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text).strip()
+
+
+def berlin_vtimezone() -> Timezone:
+    """VTIMEZONE for Europe/Berlin with the EU rules in force since 1996.
+
+    Written out rather than generated, so it works with every supported icalendar version.
+    """
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime.datetime(1970, 10, 25, 3, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    standard.add("tzoffsetfrom", datetime.timedelta(hours=2))
+    standard.add("tzoffsetto", datetime.timedelta(hours=1))
+    standard.add("tzname", "CET")
+    daylight = TimezoneDaylight()
+    daylight.add("dtstart", datetime.datetime(1970, 3, 29, 2, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    daylight.add("tzoffsetfrom", datetime.timedelta(hours=1))
+    daylight.add("tzoffsetto", datetime.timedelta(hours=2))
+    daylight.add("tzname", "CEST")
+    tz.add_component(standard)
+    tz.add_component(daylight)
+    return tz
+
+
+def event_uid(event, host: str) -> str:
+    """Stable per event and shared by its translations (same ``translation_key``)."""
+    return f"event-{event.translation_key}@{one_line(host) or 'localhost'}"
+
+
+def _local(date: datetime.date, time: datetime.time) -> datetime.datetime:
+    return datetime.datetime.combine(date, time, tzinfo=BERLIN)
+
+
+def _valid_email(value: str) -> str | None:
+    try:
+        validate_email(value)
+    except ValidationError:
+        return None
+    return value
+
+
+def event_location(event) -> str:
+    parts = [event.venue, event.street, " ".join(p for p in (event.postcode, event.city) if p)]
+    return one_line(", ".join(p for p in parts if p))
+
+
+def vevent(event, host: str, url: str | None = None, stamp=None) -> VEvent:
+    """One VEVENT: dates with TZID Europe/Berlin when times are set, else all-day dates."""
+    item = VEvent()
+    item.add("uid", event_uid(event, host))
+    item.add("dtstamp", stamp or timezone.now())
+    item.add("summary", one_line(event.title))
+    end_date = event.end_date or event.start_date
+    if event.start_time:
+        item.add("dtstart", _local(event.start_date, event.start_time))
+        if event.end_time:
+            item.add("dtend", _local(end_date, event.end_time))
+        elif end_date != event.start_date:  # ends with the last day
+            item.add("dtend", _local(end_date + datetime.timedelta(days=1), datetime.time()))
+    else:
+        item.add("dtstart", event.start_date)
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        item.add("dtend", end_date + datetime.timedelta(days=1))
+    location = event_location(event)
+    if location:
+        item.add("location", location)
+    lines = []
+    if event.topic:
+        lines.append(one_line(event.topic))
+    description = plain_text(event.description)
+    if description:
+        lines.append(description)
+    if event.lecturer_id and event.lecturer:
+        lines.append(_("Lecturer: %(name)s") % {"name": one_line(event.lecturer.full_name)})
+    if event.organiser_id and event.organiser:
+        lines.append(_("Organiser: %(name)s") % {"name": one_line(event.organiser.name)})
+    if event.registration_url:
+        lines.append(_("Registration: %(url)s") % {"url": one_line(event.registration_url)})
+    if lines:
+        item.add("description", multi_line("\n\n".join(lines)))
+    if url:
+        item.add("url", one_line(url))
+    organiser = event.organiser if event.organiser_id else None
+    email = _valid_email(one_line(organiser.email)) if organiser and organiser.email else None
+    if email:
+        # Only a validated address: ORGANIZER needs a URI, and CN must stay one line.
+        address = vCalAddress(f"mailto:{email}")
+        address.params["cn"] = one_line(organiser.name).replace('"', "'")
+        item.add("organizer", address)
+    if event.kind:
+        item.add("categories", [one_line(event.get_kind_display())])
+    return item
+
+
+def build_calendar(events: Iterable, host: str, name: str | None = None, url_for=None) -> Calendar:
+    """A VCALENDAR with one VEVENT per event; ``url_for(event)`` gives each event's URL."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    if name:
+        cal.add("x-wr-calname", one_line(name))
+    events = [event for event in events if event is not None]
+    if any(event.start_time for event in events):
+        cal.add("x-wr-timezone", TZID)
+        cal.add_component(berlin_vtimezone())
+    stamp = timezone.now()
+    seen = set()
+    for event in events:
+        if event.pk in seen:
+            continue
+        seen.add(event.pk)
+        cal.add_component(vevent(event, host, url=url_for(event) if url_for else None, stamp=stamp))
+    return cal
+
+
+def page_events(page) -> list:
+    """The events chosen in the ``events`` stream of ``page`` (one query for all of them)."""
+    stream = getattr(page, "events", None)
+    if stream is None:
+        return []
+    return [
+        block.value for block in stream if block.block_type == "event" and block.value is not None
+    ]
