@@ -622,3 +622,29 @@ FULL_PAGE_BUILDERS = {
     ProjectPage: full_project_page,
     OrganisationProfilePage: full_organisation_profile_page,
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Press room: photo archive
+
+
+class PhotoArchivePageFactory(IntegrationPageFactory):
+    class Meta:
+        model = "wagtail_integration.PhotoArchivePage"
+
+    title = "Pressefotos"
+    introduction = "<p>Fotos aus unseren Pressemitteilungen zum Herunterladen.</p>"
+
+
+def press_image_item(image, caption="Netzwerktreffen im Kreishaus", credit="Kreis Steinfurt"):
+    """One ``image`` entry of a press release's ``media`` stream."""
+    return (
+        "image",
+        {
+            "image": image,
+            "alt_text": "Gruppenfoto der Teilnehmenden",
+            "caption": caption,
+            "credit": credit,
+            "licence": "Frei zur Berichterstattung",
+        },
+    )

@@ -17,6 +17,7 @@ from wagtail_integration.models import (
     NetworkPage,
     OrganisationProfilePage,
     PartnerListingPage,
+    PhotoArchivePage,
     PressReleaseIndexPage,
     PressReleasePage,
     ProjectIndexPage,
@@ -45,6 +46,7 @@ DEMO_PAGES = {
     "integration-durch-ehrenamtliches-engagement-borken": ProjectPage,
     "presse": PressReleaseIndexPage,
     "fachkonferenz-migrantenorganisationen-steinfurt": PressReleasePage,
+    "pressefotos": PhotoArchivePage,
     "partnernetzwerk-interkulturelle-oeffnung": PartnerListingPage,
     "integrationsagentur-herne": OrganisationProfilePage,
 }
@@ -101,6 +103,7 @@ def test_every_demo_page_exists_and_is_live(demo):
         "interkulturelles-netzwerk-westmuensterland",
         "projekte",
         "presse",
+        "pressefotos",
         "partnernetzwerk-interkulturelle-oeffnung",
         "integrationsagentur-herne",
     } <= top_level

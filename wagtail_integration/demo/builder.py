@@ -31,6 +31,7 @@ APP_LABEL = "wagtail_integration"
 # Snippets in the order they are created (later ones refer to earlier ones):
 # reference kind, model name, the data, and the fields that identify an existing object.
 SNIPPETS: list[tuple[str, str, dict[str, dict], tuple[str, ...]]] = [
+    ("topic", "Topic", content.TOPICS, ("name",)),
     ("organisation", "Organisation", content.ORGANISATIONS, ("name", "unit")),
     ("person", "Person", content.PEOPLE, ("academic_title", "first_name", "last_name")),
     ("funding", "Funding", content.FUNDING, ("name",)),

@@ -15,12 +15,16 @@ from typing import NamedTuple
 class Ref(NamedTuple):
     """A reference to a snippet or image defined in this module (``kind`` names the dict)."""
 
-    kind: str  # "image", "organisation", "person", "funding" or "event"
+    kind: str  # "image", "topic", "organisation", "person", "funding" or "event"
     key: str
 
 
 def image(key: str) -> Ref:
     return Ref("image", key)
+
+
+def topic(key: str) -> Ref:
+    return Ref("topic", key)
 
 
 def org(key: str) -> Ref:
@@ -76,6 +80,11 @@ IMAGES = {
         "description": "Platzhalter für das Logo des Landes Nordrhein-Westfalen",
         "colour": (0, 122, 61),
     },
+}
+
+
+TOPICS: dict[str, dict] = {
+    "migrant_organisations": {"name": "Migrantenorganisationen"},
 }
 
 
@@ -662,11 +671,26 @@ PRESS_PAGES = {
                     )
                 ],
                 "events": [("event", event("working_group_steinfurt"))],
+                "topics": [topic("migrant_organisations")],
                 "publisher": org("kreis_steinfurt"),
                 "press_contact": person("wessling"),
             },
         }
     ],
+}
+
+
+# The press images of every release of the site, next to the press index.
+PHOTO_ARCHIVE_PAGE = {
+    "type": "PhotoArchivePage",
+    "title": "Pressefotos",
+    "slug": "pressefotos",
+    "fields": {
+        "introduction": (
+            "<p>Fotos aus unseren Pressemitteilungen zum Herunterladen, jeweils mit "
+            "Bildunterschrift, Urheberangabe und Lizenz.</p>"
+        ),
+    },
 }
 
 
@@ -840,4 +864,12 @@ DIRECTORY_PAGE = {
 
 
 # Top-level pages in the order they are created under the parent page.
-PAGES = [NETWORK_PAGE, PROJECT_PAGES, PRESS_PAGES, PARTNER_PAGE, DIRECTORY_PAGE, AGENCY_PAGE]
+PAGES = [
+    NETWORK_PAGE,
+    PROJECT_PAGES,
+    PRESS_PAGES,
+    PHOTO_ARCHIVE_PAGE,
+    PARTNER_PAGE,
+    DIRECTORY_PAGE,
+    AGENCY_PAGE,
+]

@@ -14,6 +14,7 @@ from .networks import (
     WorkingGroup,
 )
 from .organisations import AbstractOrganisationProfilePage, OrganisationProfilePage
+from .photos import AbstractPhotoArchivePage, PhotoArchivePage
 from .press import (
     AbstractPressReleaseIndexPage,
     AbstractPressReleasePage,
@@ -29,6 +30,7 @@ __all__ = [
     "AbstractNetworkPage",
     "AbstractOrganisationProfilePage",
     "AbstractPartnerListingPage",
+    "AbstractPhotoArchivePage",
     "AbstractPressReleaseIndexPage",
     "AbstractPressReleasePage",
     "AbstractProjectIndexPage",
@@ -45,6 +47,7 @@ __all__ = [
     "PartnerListingPage",
     "Partnership",
     "Person",
+    "PhotoArchivePage",
     "PressReleaseIndexPage",
     "PressReleasePage",
     "ProjectIndexPage",

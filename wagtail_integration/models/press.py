@@ -1,24 +1,124 @@
-"""Press releases and their index."""
+"""Press releases and their index (year and month archive, search, topics and feeds)."""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 from wagtail_localize.fields import SynchronizedField
 
 from ..api import fields as api
 from ..api.schemas import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
+from .directory import NON_WORD, SEARCH_MAX_LENGTH, page_window
 from .networks import RICH_TEXT_FEATURES
+from .snippets import Topic
+
+# Archive URLs take four-digit years; earlier ones are typing errors, not press releases, and
+# 9999 has no following year to end its period (``datetime.date`` stops there).
+ARCHIVE_FIRST_YEAR = 1000
+ARCHIVE_LAST_YEAR = 9998
 
 
-class AbstractPressReleaseIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
+def localised_topics(topics, locale_id) -> list[Topic]:
+    """``topics`` each in ``locale_id`` where translated (one query), keeping their order.
+
+    Translated pages share the source page's topics (wagtail-localize copies the relation).
+    """
+    topics = list(topics)
+    if all(topic.locale_id == locale_id for topic in topics):
+        return topics
+    translations = {
+        topic.translation_key: topic
+        for topic in Topic.objects.filter(
+            locale_id=locale_id, translation_key__in={topic.translation_key for topic in topics}
+        )
+    }
+    return [translations.get(topic.translation_key, topic) for topic in topics]
+
+
+def topic_slug(topic: Topic) -> str:
+    return slugify(topic.name) or str(topic.pk)
+
+
+@dataclass
+class TopicChoice:
+    """A topic offered by the filter: shown in the page's language, matched across languages."""
+
+    topic: Topic
+    slug: str
+    ids: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return self.topic.name
+
+    @property
+    def translation_key(self):
+        return self.topic.translation_key
+
+
+class PressReleaseFilterForm(forms.Form):
+    """The visitor's search and topic filter (GET). Invalid values are named and ignored."""
+
+    q = forms.CharField(label=_("Search term"), required=False, max_length=SEARCH_MAX_LENGTH)
+    topic = forms.CharField(label=_("Topic"), required=False, max_length=200)
+
+    def __init__(self, data, *, topics: list[TopicChoice]):
+        super().__init__(data)
+        self.topic_choices = topics
+
+    def clean_q(self) -> str:
+        # Words only: a lone quote or an operator is query syntax to some search backends.
+        return " ".join(NON_WORD.sub(" ", self.cleaned_data["q"]).split())
+
+    def clean_topic(self) -> TopicChoice | None:
+        value = self.cleaned_data["topic"].strip()
+        if not value:
+            return None
+        for choice in self.topic_choices:
+            if value == choice.slug or value in choice.ids:
+                return choice
+        raise ValidationError(
+            _("“%(value)s” is not a topic of these press releases."),
+            code="unknown_topic",
+            params={"value": value},
+        )
+
+    def valid_values(self) -> dict[str, Any]:
+        """The values that passed validation; the others count as not given."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class AbstractPressReleaseIndexPage(
+    ChildListingMixin, IntegrationPageMixin, RoutablePageMixin, Page
+):
+    """Releases newest first, with a year and month archive, search, topics and feeds.
+
+    Routes (``RoutablePageMixin``): ``<year>/``, ``<year>/<month>/``, ``feed/rss/`` and
+    ``feed/atom/``. The mixin comes after ``IntegrationPageMixin`` so that the headless preview
+    still takes precedence over the mixin's own ``serve_preview``.
+    """
+
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -29,10 +129,10 @@ class AbstractPressReleaseIndexPage(ChildListingMixin, IntegrationPageMixin, Pag
     class Meta:
         abstract = True
 
-    def get_listing(self):
-        return self.get_releases()
+    # --- Querysets ---------------------------------------------------------------------------
 
     def get_releases(self):
+        """The live, public releases of this index, newest first."""
         return (
             PressReleasePage.objects.child_of(self)
             .live()
@@ -40,6 +140,178 @@ class AbstractPressReleaseIndexPage(ChildListingMixin, IntegrationPageMixin, Pag
             .select_related("publisher")
             .order_by("-release_date", "-pk")
         )
+
+    def get_listing(self):
+        """The releases the current request shows (set up by ``get_context``)."""
+        listing = getattr(self, "_press_listing", None)
+        return self.get_releases() if listing is None else listing
+
+    def get_topic_choices(self, releases=None) -> list[TopicChoice]:
+        """Topics of ``releases`` (default: this index's), in the page's language (two queries)."""
+        through = PressReleasePage.topics.through.objects
+        releases = self.get_releases() if releases is None else releases
+        release_ids = releases.order_by().values("pk")
+        used = Topic.objects.filter(
+            pk__in=through.filter(pressreleasepage_id__in=release_ids).values("topic_id")
+        )
+        by_key: dict[Any, TopicChoice] = {}
+        used = list(used)
+        for topic in localised_topics(used, self.locale_id):
+            if topic.translation_key not in by_key:
+                by_key[topic.translation_key] = TopicChoice(topic, topic_slug(topic))
+        for topic in used:
+            by_key[topic.translation_key].ids.add(str(topic.pk))
+        for choice in by_key.values():
+            choice.ids.add(str(choice.topic.pk))
+        return sorted(by_key.values(), key=lambda choice: choice.name.casefold())
+
+    @staticmethod
+    def filter_by_topic(queryset, choice: TopicChoice):
+        """Releases with the topic in any language; a subquery that search backends accept."""
+        through = PressReleasePage.topics.through.objects
+        ids = through.filter(topic__translation_key=choice.translation_key).values(
+            "pressreleasepage_id"
+        )
+        return queryset.filter(id__in=ids)
+
+    @staticmethod
+    def filter_by_period(queryset, year: int | None, month: int | None):
+        if year is None:
+            return queryset
+        if month is None:
+            start, end = datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1)
+        else:
+            start = datetime.date(year, month, 1)
+            end = datetime.date(year + (month == 12), month % 12 + 1, 1)
+        # A range, not __year: search backends accept plain comparisons only.
+        return queryset.filter(release_date__gte=start, release_date__lt=end)
+
+    @staticmethod
+    def search(queryset, query: str):
+        """Full-text search through Wagtail's search backend, newest first."""
+        backend = get_search_backend()
+        queryset = queryset.select_related(None).order_by("-release_date")
+        return backend.search(query, queryset, order_by_relevance=False)
+
+    # --- Routes ------------------------------------------------------------------------------
+
+    @re_path(r"^(\d{4})/$", name="year")
+    def year_archive(self, request, year):
+        return self.render(request, archive_year=self.valid_year(year))
+
+    @re_path(r"^(\d{4})/(\d{2})/$", name="month")
+    def month_archive(self, request, year, month):
+        year = self.valid_year(year)
+        month = int(month)
+        if not 1 <= month <= 12:
+            raise Http404("No such month.")
+        return self.render(request, archive_year=year, archive_month=month)
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from ..feeds import PressReleaseRssFeed
+
+        return PressReleaseRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from ..feeds import PressReleaseAtomFeed
+
+        return PressReleaseAtomFeed(self)(request)
+
+    @staticmethod
+    def valid_year(value: str) -> int:
+        year = int(value)
+        if not ARCHIVE_FIRST_YEAR <= year <= ARCHIVE_LAST_YEAR:
+            raise Http404("No such year.")
+        return year
+
+    def get_feed_urls(self, request=None) -> dict[str, str]:
+        """Relative URLs of the page's RSS and Atom feeds (empty when it is not routable)."""
+        url = self.get_url(request)
+        if not url:
+            return {}
+        return {
+            "rss": self.subpage_url(url, "feed_rss"),
+            "atom": self.subpage_url(url, "feed_atom"),
+        }
+
+    def subpage_url(self, page_url: str, name: str, args=None) -> str:
+        """``page_url`` (the index's URL) joined with the route ``name``."""
+        return page_url.rstrip("/") + "/" + self.reverse_subpage(name, args=args).lstrip("/")
+
+    # --- Rendering ---------------------------------------------------------------------------
+
+    def get_context(self, request, *args, archive_year=None, archive_month=None, **kwargs):
+        # One base queryset for everything below: each ``.public()`` call costs a query.
+        all_releases = self.get_releases()
+        topics = self.get_topic_choices(all_releases)
+        form = PressReleaseFilterForm(request.GET if request is not None else {}, topics=topics)
+        values = form.valid_values()
+        query, topic = values.get("q", ""), values.get("topic")
+        releases = self.filter_by_period(all_releases, archive_year, archive_month)
+        if topic is not None:
+            releases = self.filter_by_topic(releases, topic)
+        self._press_listing = self.search(releases, query) if query else releases
+        try:
+            context = super().get_context(request, *args, **kwargs)
+        finally:
+            self._press_listing = None
+        page_obj = context[self.listing_context_name]
+        if query:  # search results do not follow select_related
+            page_obj.object_list = list(page_obj.object_list)
+            prefetch_related_objects(page_obj.object_list, "publisher")
+        filter_params = {"q": query} if query else {}
+        if topic is not None:
+            filter_params["topic"] = topic.slug
+        index_url = self.get_url(request) or ""
+        archive_date = None
+        if archive_year is not None:
+            archive_date = datetime.date(archive_year, archive_month or 1, 1)
+        context.update(
+            {
+                "filter_form": form,
+                "topic_choices": topics,
+                "current_topic": topic,
+                "search_query": query,
+                "result_count": page_obj.paginator.count,
+                "page_numbers": page_window(page_obj),
+                "page_query": urlencode(filter_params),
+                "is_filtered": bool(values),
+                "archive_year": archive_year,
+                "archive_month": archive_month,
+                "archive_date": archive_date,
+                "archive_years": self.get_archive_years(index_url, all_releases),
+                "archive_months": self.get_archive_months(index_url, archive_year, all_releases)
+                if archive_year is not None
+                else [],
+                "index_url": index_url,
+                "feed_urls": self.get_feed_urls(request),
+            }
+        )
+        return context
+
+    def get_archive_years(self, page_url: str, releases=None) -> list[dict[str, Any]]:
+        """Years with releases, newest first, each with its archive URL (one query)."""
+        releases = self.get_releases() if releases is None else releases
+        dates = releases.order_by().dates("release_date", "year", order="DESC")
+        return [
+            {"year": day.year, "url": self.subpage_url(page_url, "year", [f"{day.year:04d}"])}
+            for day in dates
+            if ARCHIVE_FIRST_YEAR <= day.year <= ARCHIVE_LAST_YEAR
+        ]
+
+    def get_archive_months(self, page_url: str, year: int, releases=None) -> list[dict[str, Any]]:
+        """Months of ``year`` with releases, in calendar order (one query)."""
+        releases = self.get_releases() if releases is None else releases
+        releases = self.filter_by_period(releases.order_by(), year, None)
+        return [
+            {
+                "date": day,
+                "url": self.subpage_url(page_url, "month", [f"{day.year:04d}", f"{day.month:02d}"]),
+            }
+            for day in releases.dates("release_date", "month", order="ASC")
+        ]
 
 
 class PressReleaseIndexPage(AbstractPressReleaseIndexPage):
@@ -91,8 +363,20 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    topics = ParentalManyToManyField(
+        "wagtail_integration.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_("Visitors can filter the press releases by topic; feeds list them too."),
+    )
 
-    override_translatable_fields = [SynchronizedField("dateline")]  # a place name
+    override_translatable_fields = [
+        SynchronizedField("dateline"),  # a place name
+        # wagtail-localize ignores many-to-many fields unless declared: translations share
+        # the source's topics and show them in their own language (``localised_topics``).
+        SynchronizedField("topics"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("subheadline", boost=2),
@@ -109,6 +393,7 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("media"),
         FieldPanel("events"),
+        FieldPanel("topics"),
         MultiFieldPanel(
             [FieldPanel("publisher"), FieldPanel("press_contact")], heading=_("Publisher")
         ),
@@ -134,6 +419,31 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_index(self):
+        """The parent index as its own type, without a query for the specific row."""
+        parent = self.get_parent()
+        return parent.specific_deferred if parent is not None else None
+
+    def get_topics(self) -> list[Topic]:
+        return localised_topics(self.topics.all(), self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index = self.get_index()
+        index_url = index.get_url(request) if index is not None else None
+        feed_urls = {}
+        if index_url and hasattr(index, "get_feed_urls"):
+            feed_urls = index.get_feed_urls(request)
+        context.update(
+            {
+                "press_index": index,
+                "index_url": index_url,
+                "feed_urls": feed_urls,
+                "topics": [(topic, topic_slug(topic)) for topic in self.get_topics()],
+            }
+        )
+        return context
 
 
 class PressReleasePage(AbstractPressReleasePage):
