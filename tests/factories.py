@@ -439,7 +439,13 @@ def media_stream(images, documents) -> list[tuple[str, dict]]:
     items += [
         (
             "document",
-            {"document": document, "title": "", "description": "Pressemitteilung als PDF"},
+            {
+                "document": document,
+                "title": "",
+                "description": "Pressemitteilung als PDF",
+                "credit": "Kreis Steinfurt",
+                "licence": "Frei zur Berichterstattung",
+            },
         )
         for document in documents
     ]

@@ -556,3 +556,19 @@ def test_photo_archive_queries_stay_flat(client, settings, django_assert_max_num
     with django_assert_max_num_queries(few):
         response = get(client, large.url)
     assert len(soup(response).select(".wi-photo-archive__item")) == 30
+
+
+def test_release_documents_show_caption_credit_and_licence_in_html_and_api(client):
+    document = f.DocumentFactory(title="Pressemitteilung Arbeitskreis")
+    release = f.PressReleasePageFactory(
+        parent=f.PressReleaseIndexPageFactory(parent=f.default_parent()),
+        media=f.media_stream([], [document]),
+    )
+    html = client.get(release.url).content.decode()
+    assert "Pressemitteilung als PDF" in html
+    assert "Kreis Steinfurt" in html
+    assert "Frei zur Berichterstattung" in html
+    item = client.get(f"/api/v2/pages/{release.pk}/").json()["media"][0]["value"]
+    assert item["credit"] == "Kreis Steinfurt"
+    assert item["licence"] == "Frei zur Berichterstattung"
+    assert item["document"]["title"] == "Pressemitteilung Arbeitskreis"

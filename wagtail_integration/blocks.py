@@ -261,6 +261,10 @@ class DocumentItemBlock(blocks.StructBlock):
         help_text=_("Empty: the document's title."),
     )
     description = blocks.CharBlock(label=_("description"), required=False, max_length=500)
+    credit = SynchronisedCharBlock(
+        label=_("credit"), required=False, max_length=255, help_text=_("Author or source.")
+    )
+    licence = SynchronisedCharBlock(label=_("licence"), required=False, max_length=255)
 
     class Meta:
         icon = "doc-full"
@@ -272,6 +276,8 @@ class DocumentItemBlock(blocks.StructBlock):
             "document": schemas.dump(schemas.document_out(value["document"])),
             "title": value["title"] or getattr(value["document"], "title", ""),
             "description": value["description"],
+            "credit": value["credit"],
+            "licence": value["licence"],
         }
 
 
