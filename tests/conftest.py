@@ -45,3 +45,16 @@ def admin_en_client(client, superuser):
     profile.save()
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache.
+
+    A test's rows vanish with its rolled-back transaction without any signal, and the next
+    test may reuse their ids; production has no such silent rollback of committed content,
+    so the API item cache (``api/cache.py``) must not carry answers from one test to the next.
+    """
+    from django.core.cache import cache
+
+    cache.clear()

@@ -415,7 +415,13 @@ def body_stream(person=None, funding=None, image=None, document=None) -> list[tu
             {
                 "heading": "Downloads",
                 "documents": [
-                    {"document": document, "title": "Flyer", "description": "PDF, 1 Seite"}
+                    {
+                        "document": document,
+                        "title": "Flyer",
+                        "description": "PDF, 1 Seite",
+                        "credit": "",
+                        "licence": "",
+                    }
                 ],
             },
         ),
