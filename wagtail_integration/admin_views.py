@@ -36,6 +36,8 @@ from .importing import (
 )
 
 IMPORT_PERMISSION = "wagtail_integration.add_organisation"
+# Rows that change an existing organisation need this as well.
+CHANGE_PERMISSION = "wagtail_integration.change_organisation"
 EXPORT_PERMISSIONS = [
     "wagtail_integration.add_organisation",
     "wagtail_integration.change_organisation",
@@ -46,6 +48,24 @@ PREVIEW_ROWS = 200
 
 def can_import(user) -> bool:
     return user.has_perm(IMPORT_PERMISSION)
+
+
+def refuse_updates_without_permission(plan, user) -> None:
+    """Rows that would change an existing organisation become errors for a user who may add
+    organisations but not change them: the import is no back door around the admin."""
+    if user.has_perm(CHANGE_PERMISSION):
+        return
+    for row in plan.rows:
+        if row.action == "update":
+            plan.add_error(
+                row.line,
+                "name",
+                _(
+                    "“%(name)s” exists already; changing it needs the permission to change "
+                    "organisations. Remove the row or ask an administrator."
+                )
+                % {"name": row.values.get("name", "")},
+            )
 
 
 def can_export(user) -> bool:
@@ -161,6 +181,7 @@ class ImportOrganisationsView(WagtailAdminTemplateMixin, View):
             plan = plan_import(data, filename, locale)
         except ImportFileError as exc:
             return self.render(upload_form=upload_form or UploadForm(), file_error=str(exc))
+        refuse_updates_without_permission(plan, self.request.user)
         confirm_form = None
         if plan.ok:
             confirm_form = ConfirmForm(
@@ -195,7 +216,8 @@ class ImportOrganisationsView(WagtailAdminTemplateMixin, View):
             plan = plan_import(data, filename, locale)
         except ImportFileError as exc:
             return self.render(upload_form=UploadForm(), file_error=str(exc))
-        if not plan.ok:  # the database changed since the preview
+        refuse_updates_without_permission(plan, request.user)
+        if not plan.ok:  # the database changed since the preview (or the data was altered)
             return self.preview(data, filename, locale)
         result = apply_import(plan)
         messages.success(

@@ -65,6 +65,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HARMLESS_SIGNED = re.compile(r"^[+\-][0-9 ()/\-.,]*$")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EXTENSIONS = (".csv", ".xlsx")
+# Contact columns that hold exactly one line (the model refuses line breaks in them, too).
+SINGLE_LINE_COLUMNS = ("website", "email", "phone")
 
 
 class ImportFileError(Exception):
@@ -289,6 +291,10 @@ def clean_values(cells: dict[str, str], line: int, plan: ImportPlan, kinds: dict
     topics: list[str] | None = None
     url_validator = URLValidator(schemes=["http", "https"])
     for column, raw in cells.items():
+        if column in SINGLE_LINE_COLUMNS and ("\n" in raw or "\r" in raw):
+            # Not joined into one line as names are: a second line here is a second value.
+            plan.add_error(line, column, _("contains a line break; enter one value on one line."))
+            continue
         try:
             value = clean_cell(raw, column)
         except ValueError as exc:

@@ -1,11 +1,35 @@
 from django.urls import path
+from django.utils.html import escape
 from wagtail import hooks
+from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 
 from . import admin_views
 from .snippets import IntegrationViewSetGroup
 
 register_snippet(IntegrationViewSetGroup)
+
+
+class LivePageLinkHandler(PageLinkHandler):
+    """Rich-text links to pages, with the URL only for live pages.
+
+    Wagtail writes the URL of any page, so a link to a draft or an expired page would publish
+    its address (and with it the slug, usually its title). Such links keep their text and
+    lose the ``href`` until the page goes live, as links to deleted pages do.
+    """
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        return [
+            f'<a href="{escape(page.localized.url)}">' if page is not None and page.live else "<a>"
+            for page in cls.get_many(attrs_list)
+        ]
+
+
+# After Wagtail's own registration (order 0), which this replaces for the "page" link type.
+@hooks.register("register_rich_text_features", order=10)
+def register_live_page_links(features):
+    features.register_link_type(LivePageLinkHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -34,4 +34,28 @@ def install_routers() -> None:
     api.add_router("/organisations/", organisations_router)
     api.add_router("/people/", people_router)
     api.add_router("/events/", events_router)
+    _install_parameter_error_handlers(api)
     _installed = True
+
+
+def _install_parameter_error_handlers(api) -> None:
+    """Wagtail's own pages endpoint passes ``?search=``, ``?locale=`` and ``?site=`` to the
+    database as they are: an unpaired quote in a search (SQLite FTS5) or a NUL anywhere
+    (PostgreSQL) is a database error there. Answer 400 when such a parameter is the cause;
+    any other error is raised as before."""
+    from django.db import DatabaseError
+    from wagtail.api.v3.errors import problem_response
+
+    from .v2 import needs_search_cleaning
+
+    def search_error(request, exc):
+        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            detail = "Query parameters cannot contain NUL characters."
+        elif needs_search_cleaning(request.GET.get("search", "")):
+            detail = "The search term cannot be used: remove quotes and control characters."
+        else:
+            raise exc
+        return problem_response(status=400, detail=detail)
+
+    for error in (DatabaseError, ValueError):
+        api.add_exception_handler(error, search_error)

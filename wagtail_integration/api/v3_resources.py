@@ -12,18 +12,28 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.schemas.params import SearchSchema
 from wagtail.models import Locale
 
 from ..models import Event, Organisation, Person, Topic
 from . import schemas
+from .v2 import clean_search_query
 
 T = TypeVar("T")
 
 OrganisationKind = Literal[tuple(Organisation.Kind.values)]  # type: ignore[valid-type]
 EventKind = Literal[tuple(Event.Kind.values)]  # type: ignore[valid-type]
+
+
+class CleanSearchSchema(SearchSchema):
+    """Wagtail's search parameters, with the term cleaned (an unpaired quote or NUL: no 500)."""
+
+    @field_validator("search")
+    @classmethod
+    def clean_search(cls, value: str | None) -> str | None:
+        return clean_search_query(value) or None if value is not None else None
 
 
 class ListOut(BaseModel, Generic[T]):
@@ -38,6 +48,14 @@ class PaginationParams(Schema):
 
 class LocaleParams(Schema):
     locale: str | None = None
+
+    @field_validator("*")
+    @classmethod
+    def no_nul(cls, value):
+        # PostgreSQL refuses NUL in text: a 422 here instead of a database error.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         if self.locale is None:
@@ -123,7 +141,7 @@ def resource_router(*, model, tag, schema, build, prefetch, filters_class, order
     def list_view(
         request: HttpRequest,
         filters: filters_class = Query(...),  # noqa: B008
-        search: SearchSchema = Query(...),  # noqa: B008
+        search: CleanSearchSchema = Query(...),  # noqa: B008
         pagination: PaginationParams = Query(...),  # noqa: B008
     ):
         queryset = model.objects.prefetch_related(*prefetch).order_by(*ordering)

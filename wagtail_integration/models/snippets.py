@@ -26,6 +26,24 @@ phone_validator = RegexValidator(
 )
 
 
+def reject_line_breaks(obj, field_names) -> None:
+    """Refuse CR/LF in single-line contact fields (e-mail header and vCard injection).
+
+    The phone validator's ``$`` also matches before a final line break, and not every way in
+    (scripts, imports) strips values as admin forms do; checked in ``clean()``: no migration.
+    """
+    errors = {
+        name: ValidationError(
+            _("Line breaks are not allowed here; enter one value on one line."),
+            code="line_break",
+        )
+        for name in field_names
+        if any(char in (getattr(obj, name, "") or "") for char in "\r\n")
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
 class AddressFields(models.Model):
     """Postal address; data, so synchronised between translations."""
 
@@ -194,6 +212,10 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
             kwargs["update_fields"] = {*update_fields, "sort_key", "sort_initial"}
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        super().clean()
+        reject_line_breaks(self, ("website", "email", "phone", "fax"))
+
     @property
     def localized_topics(self) -> list[Topic]:
         """The topics, each in this organisation's locale where translated (two queries)."""
@@ -273,6 +295,10 @@ class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        super().clean()
+        reject_line_breaks(self, ("email", "phone", "fax"))
 
     @property
     def full_name(self) -> str:

@@ -1,0 +1,435 @@
+"""Hidden pages never show up in public output: the leak matrix.
+
+Each cell builds one page in a hidden state, with a marker word in its title and text, and
+checks one public output for the marker. The ``public`` state runs every output with a
+published page and expects the marker, so each cell is known to be able to fail. Listing
+outputs also check a public sibling in the same output.
+
+States: a draft, a page restricted by password, by login, by group, an expired page, an
+unpublished translation, a live page whose newer revision is unpublished, and an alias of
+each of these (placed next to its source, where nothing restricts it).
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import RichText
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+HAS_V3 = apps.is_installed("wagtail.api.v3")
+needs_v3 = pytest.mark.skipif(not HAS_V3, reason="API v3 needs Wagtail 8 or newer")
+
+BASE_STATES = [
+    "draft",
+    "password",
+    "login",
+    "group",
+    "expired",
+    "unpublished_translation",
+    "live_with_draft",
+]
+STATES = ["public", *BASE_STATES, *[f"alias_of_{state}" for state in BASE_STATES]]
+# States in which the page has no live version at all: even its URL must not be shown.
+NOT_LIVE = {"draft", "expired", "unpublished_translation"}
+_counter = itertools.count()
+
+
+@dataclass
+class World:
+    root_de: Page
+    root_en: Page
+    projects_de: Page
+    projects_en: Page
+    press_de: Page
+    press_en: Page
+
+
+@pytest.fixture
+def world(root_page, locale_en) -> World:
+    projects_de = f.ProjectIndexPageFactory(title="Projekte")
+    root_en = root_page.copy_for_translation(locale_en)
+    root_en.save_revision().publish()
+    projects_en = projects_de.copy_for_translation(locale_en)
+    projects_en.save_revision().publish()
+    press_de = f.PressReleaseIndexPageFactory(title="Presse")
+    press_en = press_de.copy_for_translation(locale_en)
+    press_en.save_revision().publish()
+    return World(
+        root_page, root_en.specific, projects_de, projects_en.specific, press_de, press_en.specific
+    )
+
+
+@dataclass
+class Hidden:
+    page: Page  # the page checked by detail outputs (the alias for alias states)
+    source: Page | None  # for alias states: the aliased page
+    state: str
+
+    @property
+    def base_state(self) -> str:
+        return self.state.removeprefix("alias_of_")
+
+
+# --- Building hidden pages ---------------------------------------------------------------
+
+
+FACTORIES = {
+    "project": f.ProjectPageFactory,
+    "press": f.PressReleasePageFactory,
+    "directory": f.DirectoryPageFactory,
+}
+
+
+def fill(page: Page, marker: str) -> None:
+    page.title = f"Seite {marker}"
+    if hasattr(page, "lead"):  # press release: lead and subheadline
+        page.lead = f"Vertraulich: {marker}"
+        page.subheadline = f"Unterzeile {marker}"
+    else:
+        page.introduction = f"<p>Vertraulich: {marker}</p>"
+
+
+def neutral_page(kind: str, parent: Page) -> Page:
+    n = next(_counter)
+    page = FACTORIES[kind](parent=parent, title=f"Neutral {n}", slug=f"seite-{n}", live=False)
+    if kind != "press":
+        page.introduction = "<p>Nichts zu sehen.</p>"
+        page.save()
+    return page
+
+
+def parent_for(world: World, kind: str, locale: str) -> Page:
+    parents = {
+        "directory": (world.root_de, world.root_en),
+        "project": (world.projects_de, world.projects_en),
+        "press": (world.press_de, world.press_en),
+    }[kind]
+    return parents[0] if locale == "de" else parents[1]
+
+
+def restrict(page: Page, kind: str) -> None:
+    restriction = PageViewRestriction.objects.create(
+        page=page,
+        restriction_type={
+            "password": PageViewRestriction.PASSWORD,
+            "login": PageViewRestriction.LOGIN,
+            "group": PageViewRestriction.GROUPS,
+        }[kind],
+        password="geheim" if kind == "password" else "",
+    )
+    if kind == "group":
+        restriction.groups.set([Group.objects.create(name=f"Mitglieder {next(_counter)}")])
+
+
+def build_base(world: World, kind: str, state: str, marker: str, translation_of: Page | None):
+    """A page of ``kind`` in ``state`` carrying ``marker``.
+
+    ``translation_of``: make it the English translation of that (live, German) page.
+    """
+    if state == "unpublished_translation" and translation_of is None:
+        translation_of = neutral_page(kind, parent_for(world, kind, "de"))
+        translation_of.save_revision().publish()
+    if translation_of is not None:
+        page = translation_of.copy_for_translation(world.root_en.locale).specific
+    else:
+        page = neutral_page(kind, parent_for(world, kind, "de"))
+    if state == "live_with_draft":
+        page.save_revision().publish()
+        page = Page.objects.get(pk=page.pk).specific
+        fill(page, marker)
+        page.save_revision()  # not published: the row keeps the live content
+        return page
+    fill(page, marker)
+    page.save()
+    revision = page.save_revision()
+    if state in ("draft", "unpublished_translation"):
+        return page
+    revision.publish()
+    page = Page.objects.get(pk=page.pk).specific
+    if state in ("password", "login", "group"):
+        restrict(page, state)
+    elif state == "expired":
+        page.unpublish(set_expired=True)
+        Page.objects.filter(pk=page.pk).update(
+            expire_at=timezone.now() - datetime.timedelta(days=1)
+        )
+    return Page.objects.get(pk=page.pk).specific
+
+
+def build(world: World, kind: str, state: str, marker: str, translation_of=None) -> Hidden:
+    base_state = state.removeprefix("alias_of_")
+    page = build_base(world, kind, base_state, marker, translation_of)
+    if not state.startswith("alias_of_"):
+        return Hidden(page, None, state)
+    page = Page.objects.get(pk=page.pk).specific  # as stored, as the admin would alias it
+    alias = page.create_alias(parent=page.get_parent(), update_slug=f"{page.slug}-alias")
+    return Hidden(alias.specific, page, state)
+
+
+def public_sibling(parent: Page, marker: str, kind: str = "project") -> Page:
+    return FACTORIES[kind](parent=parent, title=f"Offen {marker}")
+
+
+# --- Outputs -----------------------------------------------------------------------------
+
+
+def text_of(response) -> str:
+    return response.content.decode()
+
+
+def get_ok(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code, response.content[:300])
+    return text_of(response)
+
+
+def detail_status_ok(hidden: Hidden, status: int, public: bool) -> bool:
+    if public or hidden.base_state == "live_with_draft":
+        return status == 200
+    if hidden.state.startswith("alias_of_") and hidden.base_state in ("password", "login", "group"):
+        return status in (200, 302, 404)  # the alias is guarded like its source
+    return {
+        "password": status == 200,  # the password form
+        "login": status == 302,
+        "group": status == 302,
+    }.get(hidden.base_state, status == 404)
+
+
+@dataclass
+class Output:
+    name: str
+    check: Callable  # (client, world, marker, state) -> (text, control marker or None)
+    marks: tuple = ()
+
+
+def html_index(kind):
+    def check(client, world, marker, state):
+        hidden = build(world, kind, state, marker)
+        control = f"Offenwort{next(_counter)}y"
+        parent = hidden.page.get_parent().specific
+        public_sibling(parent, control, kind)
+        html = get_ok(client, parent.url)
+        return html, control
+
+    return check
+
+
+def html_detail(kind):
+    def check(client, world, marker, state):
+        hidden = build(world, kind, state, marker)
+        response = client.get(hidden.page.url)
+        assert detail_status_ok(hidden, response.status_code, state == "public"), (
+            response.status_code
+        )
+        if response.status_code == 302:
+            assert "/login" in response["Location"] or "login" in response["Location"]
+        text = text_of(response)
+        if hidden.source is not None:  # the source's own URL, too
+            source = client.get(hidden.source.url)
+            assert source.status_code < 500
+            text += text_of(source)
+        return text, None
+
+    return check
+
+
+def directory_listing(client, world, marker, state):
+    """The directory page lists organisations; a hidden directory page is not served."""
+    hidden = build(world, "directory", state, marker)
+    response = client.get(hidden.page.url + "?q=verein&letter=a&page=2")
+    assert detail_status_ok(hidden, response.status_code, state == "public")
+    return text_of(response), None
+
+
+def linking_page(world, target: Page, marker: str) -> Page:
+    """A public project whose rich text (field and StreamField) links to ``target``."""
+    link = f'<a linktype="page" id="{target.pk}">Zum verlinkten Projekt</a>'
+    return f.ProjectPageFactory(
+        parent=world.projects_de,
+        title=f"Verweis {marker}",
+        introduction=f"<p>{link}</p>",
+        body=[("paragraph", RichText(f"<p>{link}</p>"))],
+    )
+
+
+def link_text(hidden: Hidden, text: str, state: str) -> str:
+    """What a link must not reveal: the marker, and the URL of a page that is not live."""
+    url_hidden = state == "public" or hidden.base_state in NOT_LIVE
+    if url_hidden and hidden.page.url and hidden.page.url in text:
+        return text + " URL-LEAK"
+    return text
+
+
+def html_rich_text_link(client, world, marker, state):
+    hidden = build(world, "project", state, marker)
+    page = linking_page(world, hidden.page, f"Verweiswort{next(_counter)}z")
+    text = get_ok(client, page.url)
+    assert "Zum verlinkten Projekt" in text
+    text = link_text(hidden, text, state)
+    return text.replace("URL-LEAK", marker), None
+
+
+def api_listing(version):
+    def check(client, world, marker, state):
+        hidden = build(world, "project", state, marker)
+        control = f"Offenwort{next(_counter)}y"
+        public_sibling(hidden.page.get_parent(), control)
+        fields = "&fields=*" if version == "v2" else ""
+        locale = hidden.page.locale.language_code
+        url = f"/api/{version}/pages/?type=wagtail_integration.ProjectPage&locale={locale}{fields}"
+        return get_ok(client, url), control
+
+    return check
+
+
+def api_detail(version):
+    def check(client, world, marker, state):
+        hidden = build(world, "project", state, marker)
+        pages = [hidden.page] + ([hidden.source] if hidden.source else [])
+        text = ""
+        for page in pages:
+            response = client.get(f"/api/{version}/pages/{page.pk}/")
+            expected_ok = state == "public" or hidden.base_state == "live_with_draft"
+            assert response.status_code == (200 if expected_ok else 404), response.status_code
+            text += text_of(response)
+        return text, None
+
+    return check
+
+
+def api_search(version):
+    def check(client, world, marker, state):
+        hidden = build(world, "project", state, marker)
+        control = f"Offenwort{next(_counter)}y"
+        public_sibling(hidden.page.get_parent(), control)
+        text = get_ok(client, f"/api/{version}/pages/?search={marker}")
+        text += get_ok(client, f"/api/{version}/pages/?search={control}")
+        return text, control
+
+    return check
+
+
+def api_find(version):
+    def check(client, world, marker, state):
+        hidden = build(world, "project", state, marker)
+        response = client.get(
+            f"/api/{version}/pages/find/?html_path={quote(hidden.page.url)}", follow=True
+        )
+        expected_ok = state == "public" or hidden.base_state == "live_with_draft"
+        assert response.status_code == (200 if expected_ok else 404), response.status_code
+        return text_of(response), None
+
+    return check
+
+
+def api_rich_text_link(version):
+    def check(client, world, marker, state):
+        hidden = build(world, "project", state, marker)
+        page = linking_page(world, hidden.page, f"Verweiswort{next(_counter)}z")
+        query = "?rich_text_format=html" if version == "v3" else ""
+        text = get_ok(client, f"/api/{version}/pages/{page.pk}/{query}")
+        assert "Zum verlinkten Projekt" in text
+        if version == "v2":  # v2 keeps the stored form: a page id, resolved via the API
+            assert f'id=\\"{hidden.page.pk}\\"' in text
+            return text + (marker if state == "public" else ""), None
+        return link_text(hidden, text, state).replace("URL-LEAK", marker), None
+
+    return check
+
+
+def translations_of_live_page(version):
+    """The live German page's ``translations`` (API) or language links (HTML)."""
+
+    def check(client, world, marker, state):
+        source = f.ProjectPageFactory(parent=world.projects_de, title="Quelle")
+        hidden = build(world, "project", state, marker, translation_of=source)
+        if version == "html":  # language links name the language, not the title: check URLs
+            text = get_ok(client, source.url)
+            urls = {hidden.page.url, hidden.source.url if hidden.source else None} - {None}
+            shown = hidden.base_state == "live_with_draft"
+            if not shown and any(f'href="{url}"' in text or url in text for url in urls):
+                text += marker
+            return text, None
+        return get_ok(client, f"/api/{version}/pages/{source.pk}/"), None
+
+    return check
+
+
+OUTPUTS = [
+    Output("html_project_index", html_index("project")),
+    Output("html_press_index", html_index("press")),
+    Output("html_detail_press", html_detail("press")),
+    Output("html_detail_project", html_detail("project")),
+    Output("html_detail_directory", html_detail("directory")),
+    Output("html_directory_search", directory_listing),
+    Output("html_rich_text_link", html_rich_text_link),
+    Output("html_language_links", translations_of_live_page("html")),
+    Output("api_v2_listing", api_listing("v2")),
+    Output("api_v2_detail", api_detail("v2")),
+    Output("api_v2_search", api_search("v2")),
+    Output("api_v2_find", api_find("v2")),
+    Output("api_v2_rich_text_link", api_rich_text_link("v2")),
+    Output("api_v2_translations", translations_of_live_page("v2")),
+    Output("api_v3_listing", api_listing("v3"), (needs_v3,)),
+    Output("api_v3_detail", api_detail("v3"), (needs_v3,)),
+    Output("api_v3_search", api_search("v3"), (needs_v3,)),
+    Output("api_v3_find", api_find("v3"), (needs_v3,)),
+    Output("api_v3_rich_text_link", api_rich_text_link("v3"), (needs_v3,)),
+    Output("api_v3_translations", translations_of_live_page("v3"), (needs_v3,)),
+]
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("output", [pytest.param(o, id=o.name, marks=o.marks) for o in OUTPUTS])
+def test_hidden_page_does_not_leak(world, state, output):
+    client = Client(raise_request_exception=False)
+    marker = f"Geheimwort{next(_counter)}x"
+    text, control = output.check(client, world, marker, state)
+    if control is not None:
+        assert control in text, "the public sibling is missing: the output cannot show pages"
+    if state == "public":
+        assert marker in text, "a public page must show: this cell could not detect a leak"
+    else:
+        assert marker not in text
+
+
+@pytest.mark.parametrize("version", ["v2", pytest.param("v3", marks=needs_v3)])
+def test_group_restricted_page_stays_hidden_from_other_logged_in_users(
+    world, django_user_model, version
+):
+    """Logged in is not enough for a group restriction: a visitor outside the group sees
+    neither the page nor its text."""
+    marker = f"Geheimwort{next(_counter)}x"
+    hidden = build(world, "project", "group", marker)
+    visitor = django_user_model.objects.create_user(username="mitglied-anderswo", password=None)
+    client = Client(raise_request_exception=False)
+    client.force_login(visitor)
+    response = client.get(hidden.page.url)
+    assert response.status_code in (302, 403, 404)
+    assert marker not in text_of(response)
+    texts = [
+        get_ok(client, f"/api/{version}/pages/?search={marker}"),
+        get_ok(client, f"/api/{version}/pages/?type=wagtail_integration.ProjectPage"),
+        text_of(client.get(f"/api/{version}/pages/{hidden.page.pk}/")),
+    ]
+    assert not any(marker in text for text in texts)
+
+    # A member of the group sees it: the restriction, not something else, hides it.
+    restriction = PageViewRestriction.objects.get(page=hidden.page)
+    visitor.groups.add(restriction.groups.get())
+    response = client.get(hidden.page.url)
+    assert response.status_code == 200 and marker in text_of(response)
