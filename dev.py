@@ -3,7 +3,8 @@
 
     python3 dev.py example [--no-serve] [--port N]   example site with demo content
     python3 dev.py test [pytest args...]             whole test suite
-    python3 dev.py lint                              ruff format --check + ruff check
+    python3 dev.py lint                              ruff format --check, ruff check, bandit,
+                                                     check --deploy of the production settings
 
 Every command first makes sure `.venv/` exists and holds the project installed with
 `pip install -e ".[test]"`; the install is skipped while `.venv/.wagtail_integration-stamp`
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -39,12 +41,14 @@ def say(message: str) -> None:
     print(f"[dev.py] {message}", flush=True)
 
 
-def run(cmd: list[str], cwd: Path = ROOT, check: bool = True) -> int:
+def run(
+    cmd: list[str], cwd: Path = ROOT, check: bool = True, env: dict[str, str] | None = None
+) -> int:
     """Run a command; on failure (when check is true) exit non-zero with a clear message."""
     shown = " ".join("'<python code>'" if "\n" in part else part for part in cmd)
     say(f"$ {shown}")
     try:
-        code = subprocess.run(cmd, cwd=cwd).returncode
+        code = subprocess.run(cmd, cwd=cwd, env=env).returncode
     except FileNotFoundError as exc:
         sys.exit(f"[dev.py] error: cannot run {cmd[0]}: {exc}")
     if check and code != 0:
@@ -109,14 +113,41 @@ def cmd_test(argv: list[str]) -> int:
     return run([python, "-m", "pytest", *argv], check=False)
 
 
+def deploy_check_env() -> dict[str, str]:
+    """The production settings with throw-away secrets, as a deployment would set them."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="example_site.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="integration.example.org",
+        DJANGO_CSRF_TRUSTED_ORIGINS="https://integration.example.org",
+    )
+    return env
+
+
 def cmd_lint(argv: list[str]) -> int:
     python = bootstrap()
     codes = [
         run([python, "-m", "ruff", "format", "--check", "."], check=False),
         run([python, "-m", "ruff", "check", "."], check=False),
+        # Medium and high severity only; configuration in pyproject.toml ([tool.bandit]).
+        run(
+            [python, "-m", "bandit", "-q", "-c", "pyproject.toml", "-ll"]
+            + ["-r", "wagtail_integration", "example_site"],
+            check=False,
+        ),
+        run(
+            [python, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+            cwd=EXAMPLE_DIR,
+            check=False,
+            env=deploy_check_env(),
+        ),
     ]
     if any(codes):
-        say("Lint failed (fix with: .venv/bin/ruff format . && .venv/bin/ruff check --fix .)")
+        say(
+            "Lint failed (ruff: .venv/bin/ruff format . && .venv/bin/ruff check --fix .; "
+            "bandit and check --deploy: see docs/contributing.md)"
+        )
         return 1
     say("Lint passed.")
     return 0

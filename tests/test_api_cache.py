@@ -150,9 +150,7 @@ def test_unpublished_and_restricted_pages_leave_listing_and_translations(client,
     before = {item["id"]: item for item in listing(client)["items"]}
     assert [t["id"] for t in before[page.pk]["translations"]] == [translation.pk]
 
-    PageViewRestriction.objects.create(
-        page=translation, restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=translation, restriction_type=PageViewRestriction.LOGIN)
     after = {item["id"]: item for item in listing(client)["items"]}
     assert translation.pk not in after
     assert after[page.pk]["translations"] == []

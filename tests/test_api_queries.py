@@ -35,6 +35,7 @@ pytestmark = pytest.mark.django_db
 def no_item_cache(settings):
     settings.WAGTAIL_INTEGRATION = {"API_CACHE_TIMEOUT": 0}
 
+
 requires_api_v3 = pytest.mark.skipif(
     not apps.is_installed("wagtail.api.v3"), reason="API v3 needs Wagtail 8 or newer"
 )

@@ -5,7 +5,7 @@ from .base import *  # noqa: F403
 DEBUG = True
 
 # Development only: a fixed key is fine here, production.py reads it from the environment.
-SECRET_KEY = "django-insecure-wagtail-integration-example-site-dev-only"  # noqa: S105
+SECRET_KEY = "django-insecure-wagtail-integration-example-site-dev-only"  # noqa: S105  # nosec B105
 
 ALLOWED_HOSTS = ["*"]
 
