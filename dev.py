@@ -109,6 +109,9 @@ def cmd_example(argv: list[str]) -> int:
 
 def cmd_test(argv: list[str]) -> int:
     python = bootstrap()
+    # One pytest-xdist worker per core, unless the caller chose (-n / --numprocesses).
+    if not any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in argv):
+        argv = ["-n", "auto", *argv]
     # pytest's exit code is ours: no extra message, no sys.exit on failure.
     return run([python, "-m", "pytest", *argv], check=False)
 
