@@ -96,9 +96,10 @@ FACTORIES = {
 
 def fill(page: Page, marker: str) -> None:
     page.title = f"Seite {marker}"
-    if hasattr(page, "lead"):  # press release: lead and subheadline
+    if hasattr(page, "lead"):  # press release: lead, subheadline and a press photo
         page.lead = f"Vertraulich: {marker}"
         page.subheadline = f"Unterzeile {marker}"
+        page.media = [f.press_image_item(f.ImageFactory(), caption=f"Bild {marker}")]
     else:
         page.introduction = f"<p>Vertraulich: {marker}</p>"
 
@@ -369,6 +370,78 @@ def translations_of_live_page(version):
     return check
 
 
+def press_sibling(parent: Page, hidden: Hidden, control: str) -> Page:
+    """A public release next to the hidden one, on the same day, with a press photo."""
+    return f.PressReleasePageFactory(
+        parent=parent,
+        title=f"Offen {control}",
+        release_date=hidden.page.release_date,
+        media=[f.press_image_item(f.ImageFactory(), caption=f"Bild {control}")],
+    )
+
+
+def unecho(html: str, word: str) -> str:
+    """``html`` without the places a search repeats its query (the field, the result count)."""
+    for echo in ('"{}"', "„{}“", "“{}”", "&quot;{}&quot;"):
+        html = html.replace(echo.format(word), "")
+    return html
+
+
+def press_route(route: str):
+    """A route of the press index (feeds, year archive, search): ``route`` is formatted with
+    ``year`` and ``q`` (the word searched for)."""
+
+    def check(client, world, marker, state):
+        hidden = build(world, "press", state, marker)
+        control = f"Offenwort{next(_counter)}y"
+        parent = hidden.page.get_parent().specific
+        press_sibling(parent, hidden, control)
+        year = hidden.page.release_date.year
+        text = ""
+        for word in (marker, control) if "{q}" in route else (None,):
+            html = get_ok(client, parent.url + route.format(year=year, q=word))
+            text += unecho(html, word) if word else html
+        return text, control
+
+    return check
+
+
+def photo_archive(client, world, marker, state):
+    hidden = build(world, "press", state, marker)
+    control = f"Offenwort{next(_counter)}y"
+    press_sibling(hidden.page.get_parent().specific, hidden, control)
+    root = world.root_de if hidden.page.locale == world.root_de.locale else world.root_en
+    archive = f.PhotoArchivePageFactory(parent=root, title=f"Fotos {next(_counter)}")
+    searched = unecho(get_ok(client, f"{archive.url}?q={marker}"), marker)
+    return get_ok(client, archive.url) + searched, control
+
+
+def page_calendar(client, world, marker, state):
+    """The page's calendar feed is named after the page: served for public pages only."""
+    from django.urls import reverse
+
+    hidden = build(world, "press", state, marker)
+    text = ""
+    for page in [hidden.page] + ([hidden.source] if hidden.source else []):
+        response = client.get(reverse("wagtail_integration_page_calendar", args=[page.pk]))
+        expected_ok = state == "public" or hidden.base_state == "live_with_draft"
+        if page is hidden.source or hidden.state.startswith("alias_of_"):
+            expected_ok = expected_ok or response.status_code == 404
+        assert (response.status_code == 200) == expected_ok or response.status_code == 404
+        text += response.content.decode()
+    return text.replace("\r\n ", ""), None  # unfold iCalendar lines
+
+
+def sitemap(client, world, marker, state):
+    """The sitemap lists URLs: a hidden page's URL stands for its marker."""
+    hidden = build(world, "project", state, marker)
+    text = get_ok(client, "/sitemap.xml")
+    urls = {hidden.page.get_full_url()} - {None}
+    if hidden.base_state != "live_with_draft" and any(url in text for url in urls):
+        text += marker
+    return text, None
+
+
 OUTPUTS = [
     Output("html_project_index", html_index("project")),
     Output("html_press_index", html_index("press")),
@@ -378,6 +451,13 @@ OUTPUTS = [
     Output("html_directory_search", directory_listing),
     Output("html_rich_text_link", html_rich_text_link),
     Output("html_language_links", translations_of_live_page("html")),
+    Output("press_rss_feed", press_route("feed/rss/")),
+    Output("press_atom_feed", press_route("feed/atom/")),
+    Output("press_year_archive", press_route("{year}/")),
+    Output("press_search", press_route("?q={q}")),
+    Output("photo_archive", photo_archive),
+    Output("page_calendar_feed", page_calendar),
+    Output("sitemap", sitemap),
     Output("api_v2_listing", api_listing("v2")),
     Output("api_v2_detail", api_detail("v2")),
     Output("api_v2_search", api_search("v2")),

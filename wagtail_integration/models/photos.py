@@ -163,7 +163,8 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
         abstract = True
 
     def get_scope(self) -> Page | None:
-        """The page whose releases are shown: the chosen index in this language, or the site."""
+        """The page whose releases are shown: the chosen index in this language, or the site's
+        root in this language."""
         if self.press_index_id:
             scope = (
                 Page.objects.filter(
@@ -177,7 +178,11 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
             )
             return scope
         site = self.get_site()
-        return site.root_page if site is not None else None
+        if site is None:
+            return None
+        # Translated trees sit beside the site's root page, not below it.
+        root = site.root_page
+        return root.get_translation_or_none(self.locale) or root
 
     def get_releases(self):
         """Live, public releases in this page's language, newest first; no StreamField but
