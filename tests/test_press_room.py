@@ -302,13 +302,16 @@ HOSTILE = (
 
 
 def test_hostile_values_keep_feeds_well_formed_and_inert(client, index):
-    topic = f.TopicFactory(name=HOSTILE[:100])
+    # PostgreSQL cannot store NUL at all (the forms refuse it, tests/test_hostile_input.py);
+    # elsewhere a NUL stored by a script must not break the feed either.
+    hostile = HOSTILE.replace("\x00", "") if connection.vendor == "postgresql" else HOSTILE
+    topic = f.TopicFactory(name=hostile[:100])
     release(
         index,
-        HOSTILE[:200],
+        hostile[:200],
         datetime.date(2024, 1, 1),
-        lead=HOSTILE,
-        publisher=f.OrganisationFactory(name=HOSTILE[:200]),
+        lead=hostile,
+        publisher=f.OrganisationFactory(name=hostile[:200]),
         topics=[topic],
     )
     for kind in ("rss", "atom"):
