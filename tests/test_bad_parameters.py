@@ -6,6 +6,7 @@ status 500 instead of an exception in the test.
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import quote
 
 import pytest
@@ -17,6 +18,7 @@ from wagtail_integration.models import (
     NetworkPage,
     OrganisationProfilePage,
     PartnerListingPage,
+    PhotoArchivePage,
     PressReleaseIndexPage,
     PressReleasePage,
     ProjectIndexPage,
@@ -41,6 +43,7 @@ PAGE_BUILDERS = {
     ProjectPage: f.ProjectPageFactory,
     OrganisationProfilePage: f.OrganisationProfilePageFactory,
     DirectoryPage: f.DirectoryPageFactory,
+    PhotoArchivePage: f.PhotoArchivePageFactory,
 }
 
 ODD_TEXT = [
@@ -81,36 +84,82 @@ def test_page_routes_answer_odd_parameters(root_page, model):
             assert response.status_code == 200, (url, response.status_code)
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "page=abc",
-        "page=-1",
-        "page=0",
-        "page=99999",
-        "page=1e9",
-        "page=",
-        "kind=unknown",
-        "kind=public_body&kind=company",
-        "municipality=Nirgendwo",
-        "topic=abc",
-        "topic=999999",
-        "topic=-5",
-        "letter=%C3%A4",
-        "letter=ab",
-        "letter=%23",
-        "q=" + quote('"(*) OR -- ;'),
-        "q=" + "x" * 5000,
-        "q=%00",
-        "locale=xx",
-    ],
-)
-def test_directory_filters_fall_back(root_page, query):
+# (query, whether the organisation is still listed: an ignored value lists everything; a
+# valid filter or search without matches lists nothing)
+DIRECTORY_QUERIES = [
+    ("page=abc", True),
+    ("page=-1", True),
+    ("page=0", True),
+    ("page=99999", True),
+    ("page=1e9", True),
+    ("page=", True),
+    ("kind=unknown", True),
+    ("kind=public_body&kind=company", False),
+    ("municipality=Nirgendwo", True),  # not a municipality of the directory: ignored
+    ("topic=abc", True),
+    ("topic=999999", True),
+    ("topic=-5", True),
+    ("letter=%C3%A4", True),  # Ä files under A
+    ("letter=ab", True),
+    ("letter=%23", False),  # "#": names that start with a digit or sign
+    ("q=" + quote('"(*) OR -- ;'), False),
+    ("q=" + "x" * 5000, True),  # too long to be a search: named and ignored
+    ("q=%00", True),
+    ("locale=xx", True),
+]
+
+
+@pytest.mark.parametrize(("query", "listed"), DIRECTORY_QUERIES)
+def test_directory_filters_fall_back(root_page, query, listed):
     directory = f.DirectoryPageFactory()
-    f.OrganisationFactory(name="Apfelbaum e. V.")
+    f.OrganisationFactory(name="Apfelbaum e. V.", kind="association")
     response = client().get(f"{directory.url}?{query}")
     assert response.status_code == 200, (query, response.status_code)
-    assert "Apfelbaum" in response.content.decode() or "page" in query or "=" in query
+    assert ("Apfelbaum" in response.content.decode()) == listed, query
+
+
+PRESS_ROUTES = [
+    "2018/",
+    "2018/05/",
+    "0000/",
+    "0999/",
+    "9999/",
+    "2018/00/",
+    "2018/13/",
+    "2018/5/",
+    "abcd/",
+    "2018/ab/",
+    "99999999999999999999/",
+    "feed/rss/?page=abc",
+    "feed/atom/?q=%00",
+    "feed/xml/",
+    "2018/?page=99999&q=%22&topic=%00",
+]
+
+
+@pytest.mark.parametrize("route", PRESS_ROUTES)
+def test_press_index_routes_answer_odd_paths(root_page, route):
+    index = f.PressReleaseIndexPageFactory()
+    f.PressReleasePageFactory(parent=index, release_date=datetime.date(2018, 5, 2))
+    url = index.url + route
+    response = client().get(url)
+    assert_not_server_error(response, url)
+    assert response.status_code in (200, 404), (url, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "events/{n}/calendar.ics",
+        "calendar/page/{n}.ics",
+        "people/{n}/contact.vcf",
+    ],
+)
+@pytest.mark.parametrize("number", ["0", "99999", "9" * 30])
+def test_download_urls_answer_404_for_unknown_ids(root_page, path, number):
+    url = "/" + path.format(n=number)
+    response = client().get(url)
+    assert response.status_code == 404, (url, response.status_code)
 
 
 def test_out_of_range_page_number_shows_the_last_page(root_page):
