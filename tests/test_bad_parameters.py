@@ -266,7 +266,7 @@ def test_api_v2_find_answers_4xx(root_page, query):
 def test_api_v2_find_of_empty_path_is_the_home_page(root_page):
     response = client().get("/api/v2/pages/find/?html_path=")
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/api/v2/pages/{root_page.pk}/?")
+    assert response["Location"].rstrip("?").endswith(f"/api/v2/pages/{root_page.pk}/")
 
 
 @pytest.mark.parametrize(

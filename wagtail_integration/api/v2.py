@@ -19,7 +19,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
@@ -116,6 +116,21 @@ class IntegrationPagesAPIViewSet(RejectNulMixin, CompactJSONMixin, PagesAPIViewS
         if "id" in request.GET and not is_id(request.GET["id"]):
             raise BadRequestError("id must be a page id (a positive whole number)")
         return super().find_object(queryset, request)
+
+    def get_base_queryset(self):
+        # Wagtail 7 looks ``?site=`` up with ``Site.objects.get``: an unknown host or a port
+        # that is not a number would be a 500 there.
+        site = self.request.GET.get("site")
+        if site is not None:
+            hostname, _, port = site.partition(":")
+            sites = Site.objects.filter(hostname=hostname)
+            if port:
+                if not is_id(port):
+                    raise BadRequestError("the port in site must be a number")
+                sites = sites.filter(port=int(port))
+            if not sites.exists():
+                raise BadRequestError(f"site {site!r} does not exist")
+        return super().get_base_queryset()
 
     def listing_view(self, request):
         queryset = self.get_queryset()
