@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import wagtail
 from django.apps import apps
 from django.db.models import ProtectedError
 from django.test import Client
@@ -165,8 +166,11 @@ def test_protected_organisation_is_not_deleted_and_says_why(admin_en_client, roo
     response = admin_en_client.get(delete_url(organisation))
     assert response.status_code == 200
     text = response.content.decode()
-    assert "prevent it from being deleted" in text and usage_url(organisation) in text
-    # A forced POST is refused as well (Wagtail: permission denied, back to the dashboard).
+    assert usage_url(organisation) in text  # where it is used, one click away
+    if wagtail.VERSION >= (8,):  # Wagtail 7 shows the usage count only
+        assert "prevent it from being deleted" in text
+    # A forced POST is refused as well: Wagtail 8 answers "permission denied" (back to the
+    # dashboard), the package's before_delete_snippet hook sends Wagtail 7 to the usage view.
     response = admin_en_client.post(delete_url(organisation))
     assert response.status_code == 302
     assert Organisation.objects.filter(pk=organisation.pk).exists()

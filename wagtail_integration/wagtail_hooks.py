@@ -51,3 +51,35 @@ def register_import_urls():
 @hooks.register("register_wagtail_integration_menu_item")
 def register_import_menu_item():
     return admin_views.import_menu_item()
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_protected_snippets(request, instances):
+    """Deleting a snippet that inline rows protect (members, partners) ends with a message
+    and the usage view, not with Django's ``ProtectedError`` (a 500 on Wagtail 7; Wagtail 8
+    refuses such deletions itself)."""
+    if request.method != "POST":
+        return None
+    from django.contrib import messages
+    from django.db import router
+    from django.db.models.deletion import Collector, ProtectedError
+    from django.shortcuts import redirect
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.translation import gettext as _
+
+    for instance in instances:
+        collector = Collector(using=router.db_for_write(type(instance)))
+        try:
+            collector.collect([instance])
+        except ProtectedError:
+            messages.error(
+                request,
+                _("“%(object)s” is still in use and cannot be deleted; remove it there first.")
+                % {"object": instance},
+            )
+            try:
+                viewset = type(instance).snippet_viewset
+                return redirect(reverse(viewset.get_url_name("usage"), args=[instance.pk]))
+            except (AttributeError, NoReverseMatch):
+                return redirect("wagtailadmin_home")
+    return None
