@@ -58,3 +58,14 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language(settings):
+    """Each test starts in the site language: requests through the test client activate
+    their language (LocaleMiddleware, the admin's user language) and leave it active."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
