@@ -19,7 +19,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from wagtail_integration.feeds import xml_text
+from wagtail_integration.outputs.feeds import xml_text
 
 from . import factories as f
 

@@ -209,13 +209,13 @@ class AbstractPressReleaseIndexPage(
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):
-        from ..feeds import PressReleaseRssFeed
+        from ..outputs.feeds import PressReleaseRssFeed
 
         return PressReleaseRssFeed(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def atom_feed(self, request):
-        from ..feeds import PressReleaseAtomFeed
+        from ..outputs.feeds import PressReleaseAtomFeed
 
         return PressReleaseAtomFeed(self)(request)
 

@@ -20,8 +20,8 @@ from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext, override
 from wagtail.images import get_image_model
 
-from .conf import integration_settings
-from .models.press import localised_topics
+from ..conf import integration_settings
+from ..models.press import localised_topics
 
 # Characters XML 1.0 does not allow (control characters, surrogates, U+FFFE/U+FFFF) and the
 # bidi embedding/override controls, which let a title display reversed in a reader.

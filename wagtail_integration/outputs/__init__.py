@@ -1,0 +1,1 @@
+"""Outputs built from page content: feeds, calendars, vCards, structured data, sitemaps."""
