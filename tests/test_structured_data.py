@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from wagtail_integration.models import PressReleasePage, ProjectPage
-from wagtail_integration.structured_data import json_ld_script, plain_text
+from wagtail_integration.outputs.structured_data import json_ld_script, plain_text
 from wagtail_integration.translation import translate_page_tree
 
 from . import factories as f

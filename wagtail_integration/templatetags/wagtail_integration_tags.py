@@ -47,7 +47,7 @@ def structured_data(context, page=None):
 
     Reuses what the page's ``get_related_context`` loaded (members, partners).
     """
-    from ..structured_data import json_ld_script, page_graph
+    from ..outputs.structured_data import json_ld_script, page_graph
 
     page = page if page is not None else context.get("page")
     if not _is_page(page):
@@ -59,7 +59,7 @@ def structured_data(context, page=None):
 @register.inclusion_tag("wagtail_integration/includes/open_graph.html", takes_context=True)
 def open_graph_meta(context, page=None, translations=None):
     """Open Graph and Twitter card ``<meta>`` tags; the template escapes every value."""
-    from ..structured_data import open_graph
+    from ..outputs.structured_data import open_graph
 
     page = page if page is not None else context.get("page")
     if not _is_page(page):
