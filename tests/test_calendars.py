@@ -17,7 +17,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Page, PageViewRestriction
 
-from wagtail_integration.calendars import build_calendar
+from wagtail_integration.outputs.calendars import build_calendar
 from wagtail_integration.models import Event, Organisation, ProjectPage
 
 from . import factories as f

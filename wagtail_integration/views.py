@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
-from .calendars import build_calendar, page_events
+from .outputs.calendars import build_calendar, page_events
 from .models import Event, Person
 from .vcard import person_vcard
 

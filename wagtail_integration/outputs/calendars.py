@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 from icalendar import Event as VEvent
 
-from .outputs.structured_data import BERLIN, plain_text
+from .structured_data import BERLIN, plain_text
 
 PRODID = "-//wagtail_integration//Events//DE"
 TZID = "Europe/Berlin"
