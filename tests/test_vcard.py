@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail_integration.models import Organisation, Person
-from wagtail_integration.vcard import escape, fold, person_vcard
+from wagtail_integration.outputs.vcard import escape, fold, person_vcard
 
 from . import factories as f
 

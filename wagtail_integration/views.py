@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 
 from .outputs.calendars import build_calendar, page_events
 from .models import Event, Person
-from .vcard import person_vcard
+from .outputs.vcard import person_vcard
 
 MAX_ID = 2**31 - 1  # larger ids overflow the database's integer column: not found
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
