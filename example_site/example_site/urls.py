@@ -6,12 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from wagtail_integration.sitemaps import Sitemap
+from wagtail_integration.outputs.sitemaps import Sitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Every language's pages with hreflang alternates (wagtail_integration.sitemaps).
+    # Every language's pages with hreflang alternates (wagtail_integration.outputs.sitemaps).
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     # wagtail_integration's own views and the APIs (api/v2/, api/v3/);
     # must come before Wagtail's catch-all below.

@@ -106,7 +106,7 @@ class IntegrationPageMixin:
         Django's ``sitemap.xml`` template renders ``alternates``; unpublished and private
         translations are left out.
         """
-        from ..sitemaps import sitemap_alternates
+        from ..outputs.sitemaps import sitemap_alternates
 
         urls = super().get_sitemap_urls(request)
         alternates = sitemap_alternates(self, request)
