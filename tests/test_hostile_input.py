@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from wagtail_integration.importing import apply_import, plan_import
+from wagtail_integration.organisations_io.importing import apply_import, plan_import
 from wagtail_integration.models import (
     Event,
     Funding,

@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 from wagtail.models import Locale
 
 from wagtail_integration.admin_views import pack
-from wagtail_integration.importing import (
+from wagtail_integration.organisations_io.importing import (
     COLUMNS,
     ImportFileError,
     apply_import,

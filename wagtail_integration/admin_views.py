@@ -25,7 +25,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from .importing import (
+from .organisations_io.importing import (
     COLUMNS,
     EXTENSIONS,
     MAX_FILE_BYTES,

@@ -19,7 +19,7 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
-from ..importing import refresh_statistics
+from ..organisations_io.importing import refresh_statistics
 from ..models import Organisation, Topic
 from ..models.snippets import german_sort_key, sort_key_initial
 

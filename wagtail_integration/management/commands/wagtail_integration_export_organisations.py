@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wagtail_integration.importing import export_organisations
+from wagtail_integration.organisations_io.importing import export_organisations
 
 from .wagtail_integration_import_organisations import Command as ImportCommand
 

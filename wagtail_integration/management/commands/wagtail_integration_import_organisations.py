@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from wagtail_integration.importing import ImportFileError, apply_import, plan_import
+from wagtail_integration.organisations_io.importing import ImportFileError, apply_import, plan_import
 
 
 class Command(BaseCommand):

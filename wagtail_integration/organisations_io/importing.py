@@ -33,8 +33,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .models import Organisation, Topic
-from .models.snippets import phone_validator
+from ..models import Organisation, Topic
+from ..models.snippets import phone_validator
 
 COLUMNS = [
     "name",

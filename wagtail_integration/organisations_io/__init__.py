@@ -1,0 +1,1 @@
+"""Organisations in and out: spreadsheet import and export, its admin view and commands."""
