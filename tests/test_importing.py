@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 from wagtail.models import Locale
 
-from wagtail_integration.admin_views import pack
+from wagtail_integration.organisations_io.admin_views import pack
 from wagtail_integration.organisations_io.importing import (
     COLUMNS,
     ImportFileError,

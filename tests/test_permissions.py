@@ -235,7 +235,7 @@ def test_import_without_change_permission_cannot_update(viewer_client, locale_de
     assert Organisation.objects.filter(name="Neuer Verein").exists()
 
     # A confirmation posted without a preview (forged data) is checked again.
-    from wagtail_integration.admin_views import pack
+    from wagtail_integration.organisations_io.admin_views import pack
 
     forged = {
         "data": pack(b"name;city\nStadt Lingen;Meppen\n"),

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 
-from . import admin_views
+from .organisations_io import admin_views
 from .snippets import IntegrationViewSetGroup
 
 register_snippet(IntegrationViewSetGroup)

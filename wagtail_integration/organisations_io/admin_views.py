@@ -25,7 +25,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from .organisations_io.importing import (
+from .importing import (
     COLUMNS,
     EXTENSIONS,
     MAX_FILE_BYTES,
@@ -255,7 +255,7 @@ class ExportOrganisationsView(View):
 
 
 def listing_url() -> str:
-    from .models import Organisation
+    from ..models import Organisation
 
     return reverse(Organisation.snippet_viewset.get_url_name("list"))
 
