@@ -17,8 +17,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import Page, PageViewRestriction
 
-from wagtail_integration.outputs.calendars import build_calendar
 from wagtail_integration.models import Event, Organisation, ProjectPage
+from wagtail_integration.outputs.calendars import build_calendar
 
 from . import factories as f
 

@@ -19,7 +19,6 @@ from openpyxl import Workbook
 from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from wagtail_integration.organisations_io.importing import apply_import, plan_import
 from wagtail_integration.models import (
     Event,
     Funding,
@@ -28,6 +27,7 @@ from wagtail_integration.models import (
     Person,
     PressReleasePage,
 )
+from wagtail_integration.organisations_io.importing import apply_import, plan_import
 
 from . import factories as f
 

@@ -23,7 +23,7 @@ from wagtail_integration.models import (
     ProjectPage,
     SpeakerTeamPage,
 )
-from wagtail_integration.models.networks import RICH_TEXT_FEATURES
+from wagtail_integration.models.common import RICH_TEXT_FEATURES
 
 from . import factories
 from .form_helpers import page_edit_data

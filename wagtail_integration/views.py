@@ -12,8 +12,8 @@ from django.views.decorators.http import require_safe
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
-from .outputs.calendars import build_calendar, page_events
 from .models import Event, Person
+from .outputs.calendars import build_calendar, page_events
 from .outputs.vcard import person_vcard
 
 MAX_ID = 2**31 - 1  # larger ids overflow the database's integer column: not found

@@ -19,9 +19,9 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
-from ..organisations_io.importing import refresh_statistics
 from ..models import Organisation, Topic
 from ..models.snippets import german_sort_key, sort_key_initial
+from ..organisations_io.importing import refresh_statistics
 
 MARK = "(synthetisch "
 BATCH_SIZE = 1000

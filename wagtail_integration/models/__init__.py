@@ -3,9 +3,12 @@
 from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
 from .directory import AbstractDirectoryPage, DirectoryPage
 from .networks import (
+    AbstractNetworkMembership,
     AbstractNetworkPage,
     AbstractPartnerListingPage,
+    AbstractPartnership,
     AbstractSpeakerTeamPage,
+    AbstractWorkingGroup,
     NetworkMembership,
     NetworkPage,
     PartnerListingPage,
@@ -27,7 +30,10 @@ from .snippets import Event, Funding, Organisation, Person, Topic
 __all__ = [
     "AbstractDirectoryPage",
     "DirectoryPage",
+    "AbstractNetworkMembership",
     "AbstractNetworkPage",
+    "AbstractPartnership",
+    "AbstractWorkingGroup",
     "AbstractOrganisationProfilePage",
     "AbstractPartnerListingPage",
     "AbstractPhotoArchivePage",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -20,6 +19,7 @@ from ..api.schemas import ORGANISATION_PREFETCH as ORG
 from ..api.schemas import PERSON_PREFETCH, nested
 from ..blocks import DUPLICATE_MESSAGE
 from ..conf import integration_settings
+from .common import paginate
 
 # API fields of every page of the package: its translations (locale, id, title, url).
 PAGE_API_FIELDS = [APIField("translations", serializer=api.TranslationsField())]
@@ -45,18 +45,6 @@ class UniqueChildrenPageForm(WagtailAdminPageForm):
                     form.add_error(field_name, DUPLICATE_MESSAGE)
                 seen.add(value.pk)
         return cleaned_data
-
-
-def paginate(request, queryset, per_page: int):
-    """Page of ``queryset`` for ``?page=``; bad or out-of-range numbers fall back sensibly."""
-    paginator = Paginator(queryset, per_page)
-    number = request.GET.get("page", 1) if request is not None else 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 class ChildListingMixin:

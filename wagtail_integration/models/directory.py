@@ -9,7 +9,6 @@ OpenSearch for large installations, see docs/directory.md).
 
 from __future__ import annotations
 
-import re
 import string
 from typing import Any
 
@@ -27,14 +26,12 @@ from wagtail.search.backends import get_search_backend
 from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
-from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm, paginate
-from .networks import RICH_TEXT_FEATURES
+from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
+from .common import RICH_TEXT_FEATURES, SearchForm, page_window, paginate
 from .snippets import Organisation, Topic, german_sort_key
 
 LETTERS = list(string.ascii_lowercase)
 OTHER_LETTER = "#"
-SEARCH_MAX_LENGTH = 200
-NON_WORD = re.compile(r"[^\w]+")
 
 
 def letter_filter(letter: str) -> Q:
@@ -54,10 +51,9 @@ class DirectoryPageForm(UniqueChildrenPageForm):
     )
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(SearchForm):
     """The visitor's filters (GET). Invalid values are dropped, never an error page."""
 
-    q = forms.CharField(label=_("Search term"), required=False, max_length=SEARCH_MAX_LENGTH)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
     topic = forms.TypedChoiceField(label=_("Topic"), required=False, coerce=int, empty_value=None)
@@ -73,16 +69,6 @@ class DirectoryFilterForm(forms.Form):
         ]
         self.fields["municipality"].choices = everything + [(m, m) for m in municipalities]
         self.fields["topic"].choices = everything + [(topic.pk, topic.name) for topic in topics]
-
-    def clean_q(self) -> str:
-        # Words only: quotes, brackets and operators mean query syntax to some search
-        # backends (SQLite's FTS5 fails on a lone quote).
-        return " ".join(NON_WORD.sub(" ", self.cleaned_data["q"]).split())
-
-    def valid_values(self) -> dict[str, Any]:
-        """The values that passed validation; the others count as not given."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class AbstractDirectoryPage(IntegrationPageMixin, Page):
@@ -272,13 +258,6 @@ def topics_condition(*, for_search: bool, **lookups) -> Q | Exists:
     if for_search:
         return Q(pk__in=through.filter(**lookups).values("organisation_id"))
     return Exists(through.filter(organisation_id=OuterRef("pk"), **lookups))
-
-
-def page_window(page_obj, around: int = 3) -> list[int]:
-    """First, last and the pages around the current one: what the pagination shows."""
-    last = page_obj.paginator.num_pages
-    window = range(max(1, page_obj.number - around), min(last, page_obj.number + around) + 1)
-    return sorted({1, last, *window})
 
 
 def _prefetch_logos(organisations) -> None:

@@ -19,8 +19,7 @@ from ..api.schemas import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
 from ..api.schemas import PERSON_PREFETCH as PERSON
 from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
 from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
-
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+from .common import RICH_TEXT_FEATURES
 
 year_validators = [MinValueValidator(1800), MaxValueValidator(2200)]
 
@@ -137,7 +136,28 @@ class NetworkPage(AbstractNetworkPage):
         verbose_name_plural = _("network pages")
 
 
-class NetworkMembership(TranslatableMixin, Orderable):
+class AbstractNetworkMembership(TranslatableMixin, Orderable):
+    """A member organisation of a network; the host's concrete class adds the ``page``
+    ParentalKey (``related_name="memberships"``) to its own network page type."""
+
+    organisation = models.ForeignKey(
+        "wagtail_integration.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)s_set",
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    panels = [FieldPanel("organisation"), FieldPanel("note")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        verbose_name = _("network member")
+        verbose_name_plural = _("network members")
+        ordering = ["sort_order"]
+
+
+class NetworkMembership(AbstractNetworkMembership):
     page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(
         "wagtail_integration.Organisation",
@@ -145,18 +165,15 @@ class NetworkMembership(TranslatableMixin, Orderable):
         on_delete=models.PROTECT,
         related_name="network_memberships",
     )
-    note = models.CharField(_("note"), max_length=500, blank=True)
 
-    panels = [FieldPanel("organisation"), FieldPanel("note")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("network member")
-        verbose_name_plural = _("network members")
-        ordering = ["sort_order"]
+    class Meta(AbstractNetworkMembership.Meta):
+        abstract = False
 
 
-class WorkingGroup(TranslatableMixin, Orderable):
-    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="working_groups")
+class AbstractWorkingGroup(TranslatableMixin, Orderable):
+    """A working group of a network; the host's concrete class adds the ``page`` ParentalKey
+    (``related_name="working_groups"``)."""
+
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     contact = models.ForeignKey(
@@ -171,12 +188,20 @@ class WorkingGroup(TranslatableMixin, Orderable):
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("contact")]
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
         ordering = ["sort_order"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class WorkingGroup(AbstractWorkingGroup):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="working_groups")
+
+    class Meta(AbstractWorkingGroup.Meta):
+        abstract = False
 
 
 class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, Page):
@@ -256,13 +281,15 @@ class PartnerListingPage(AbstractPartnerListingPage):
         verbose_name_plural = _("partner listing pages")
 
 
-class Partnership(TranslatableMixin, Orderable):
-    page = ParentalKey(PartnerListingPage, on_delete=models.CASCADE, related_name="partners")
+class AbstractPartnership(TranslatableMixin, Orderable):
+    """A partner of a partner listing; the host's concrete class adds the ``page``
+    ParentalKey (``related_name="partners"``) to its own listing page type."""
+
     organisation = models.ForeignKey(
         "wagtail_integration.Organisation",
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
-        related_name="partnerships",
+        related_name="%(app_label)s_%(class)s_set",
     )
     note = models.CharField(
         _("partnership note"),
@@ -274,9 +301,23 @@ class Partnership(TranslatableMixin, Orderable):
     panels = [FieldPanel("organisation"), FieldPanel("note")]
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["sort_order"]
+
+
+class Partnership(AbstractPartnership):
+    page = ParentalKey(PartnerListingPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "wagtail_integration.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+    )
+
+    class Meta(AbstractPartnership.Meta):
+        abstract = False
 
 
 class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, Page):

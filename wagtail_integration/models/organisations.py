@@ -15,7 +15,7 @@ from ..api import fields as api
 from ..api.schemas import ORGANISATION_PREFETCH, nested
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
 from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
-from .networks import RICH_TEXT_FEATURES
+from .common import RICH_TEXT_FEATURES
 
 
 class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page):

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django import forms
+from django.apps import apps
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.http import urlencode
@@ -27,10 +27,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..api import schemas
 from ..conf import integration_settings
-from .base import PAGE_API_FIELDS, IntegrationPageMixin, paginate
-from .directory import NON_WORD, SEARCH_MAX_LENGTH, page_window
-from .networks import RICH_TEXT_FEATURES
-from .press import PressReleasePage
+from .base import PAGE_API_FIELDS, IntegrationPageMixin
+from .common import RICH_TEXT_FEATURES, SearchForm, page_window, paginate
 
 # The API lists the newest photos only; the HTML page has them all, paginated.
 API_PHOTO_LIMIT = 50
@@ -74,11 +72,8 @@ def release_photo_specs(release) -> list[dict[str, Any]]:
     return specs
 
 
-class PhotoSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search term"), required=False, max_length=SEARCH_MAX_LENGTH)
-
-    def clean_q(self) -> str:
-        return " ".join(NON_WORD.sub(" ", self.cleaned_data["q"]).split())
+class PhotoSearchForm(SearchForm):
+    """The search term only."""
 
 
 class ReleaseRefOut(schemas.Out):
@@ -159,8 +154,16 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
         *PAGE_API_FIELDS,
     ]
 
+    # Extension point: a host's archive names its own release page type.
+    release_model = "wagtail_integration.PressReleasePage"
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_release_model(cls) -> type[Page]:
+        """The page type whose media the archive shows (``release_model``)."""
+        return apps.get_model(cls.release_model)
 
     def get_scope(self) -> Page | None:
         """The page whose releases are shown: the chosen index in this language, or the site's
@@ -188,7 +191,8 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
         """Live, public releases in this page's language, newest first; no StreamField but
         ``media`` is loaded."""
         releases = (
-            PressReleasePage.objects.live()
+            self.get_release_model()
+            .objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .defer("body", "events")

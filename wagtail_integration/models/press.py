@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -28,31 +30,13 @@ from ..api import fields as api
 from ..api.schemas import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
-from .directory import NON_WORD, SEARCH_MAX_LENGTH, page_window
-from .networks import RICH_TEXT_FEATURES
+from .common import RICH_TEXT_FEATURES, SearchForm, localised_topics, page_window
 from .snippets import Topic
 
 # Archive URLs take four-digit years; earlier ones are typing errors, not press releases, and
 # 9999 has no following year to end its period (``datetime.date`` stops there).
 ARCHIVE_FIRST_YEAR = 1000
 ARCHIVE_LAST_YEAR = 9998
-
-
-def localised_topics(topics, locale_id) -> list[Topic]:
-    """``topics`` each in ``locale_id`` where translated (one query), keeping their order.
-
-    Translated pages share the source page's topics (wagtail-localize copies the relation).
-    """
-    topics = list(topics)
-    if all(topic.locale_id == locale_id for topic in topics):
-        return topics
-    translations = {
-        topic.translation_key: topic
-        for topic in Topic.objects.filter(
-            locale_id=locale_id, translation_key__in={topic.translation_key for topic in topics}
-        )
-    }
-    return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
 def topic_slug(topic: Topic) -> str:
@@ -76,19 +60,14 @@ class TopicChoice:
         return self.topic.translation_key
 
 
-class PressReleaseFilterForm(forms.Form):
+class PressReleaseFilterForm(SearchForm):
     """The visitor's search and topic filter (GET). Invalid values are named and ignored."""
 
-    q = forms.CharField(label=_("Search term"), required=False, max_length=SEARCH_MAX_LENGTH)
     topic = forms.CharField(label=_("Topic"), required=False, max_length=200)
 
     def __init__(self, data, *, topics: list[TopicChoice]):
         super().__init__(data)
         self.topic_choices = topics
-
-    def clean_q(self) -> str:
-        # Words only: a lone quote or an operator is query syntax to some search backends.
-        return " ".join(NON_WORD.sub(" ", self.cleaned_data["q"]).split())
 
     def clean_topic(self) -> TopicChoice | None:
         value = self.cleaned_data["topic"].strip()
@@ -102,11 +81,6 @@ class PressReleaseFilterForm(forms.Form):
             code="unknown_topic",
             params={"value": value},
         )
-
-    def valid_values(self) -> dict[str, Any]:
-        """The values that passed validation; the others count as not given."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class AbstractPressReleaseIndexPage(
@@ -125,16 +99,28 @@ class AbstractPressReleaseIndexPage(
     api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
 
     listing_context_name = "releases"
+    # Extension points: a host's index names its own release page type and feed classes.
+    release_model = "wagtail_integration.PressReleasePage"
+    feed_classes = {
+        "rss": "wagtail_integration.outputs.feeds.PressReleaseRssFeed",
+        "atom": "wagtail_integration.outputs.feeds.PressReleaseAtomFeed",
+    }
 
     class Meta:
         abstract = True
 
     # --- Querysets ---------------------------------------------------------------------------
 
+    @classmethod
+    def get_release_model(cls) -> type[Page]:
+        """The page type this index lists (``release_model``, "app_label.ModelName")."""
+        return apps.get_model(cls.release_model)
+
     def get_releases(self):
         """The live, public releases of this index, newest first."""
         return (
-            PressReleasePage.objects.child_of(self)
+            self.get_release_model()
+            .objects.child_of(self)
             .live()
             .public()
             .select_related("publisher")
@@ -148,11 +134,11 @@ class AbstractPressReleaseIndexPage(
 
     def get_topic_choices(self, releases=None) -> list[TopicChoice]:
         """Topics of ``releases`` (default: this index's), in the page's language (two queries)."""
-        through = PressReleasePage.topics.through.objects
+        through, release_column = self.topics_through()
         releases = self.get_releases() if releases is None else releases
         release_ids = releases.order_by().values("pk")
         used = Topic.objects.filter(
-            pk__in=through.filter(pressreleasepage_id__in=release_ids).values("topic_id")
+            pk__in=through.filter(**{f"{release_column}__in": release_ids}).values("topic_id")
         )
         by_key: dict[Any, TopicChoice] = {}
         used = list(used)
@@ -165,13 +151,17 @@ class AbstractPressReleaseIndexPage(
             choice.ids.add(str(choice.topic.pk))
         return sorted(by_key.values(), key=lambda choice: choice.name.casefold())
 
-    @staticmethod
-    def filter_by_topic(queryset, choice: TopicChoice):
+    @classmethod
+    def topics_through(cls) -> tuple[models.QuerySet, str]:
+        """The release type's topic link rows and their column naming the release."""
+        field = cls.get_release_model()._meta.get_field("topics")
+        return field.remote_field.through.objects, f"{field.m2m_field_name()}_id"
+
+    @classmethod
+    def filter_by_topic(cls, queryset, choice: TopicChoice):
         """Releases with the topic in any language; a subquery that search backends accept."""
-        through = PressReleasePage.topics.through.objects
-        ids = through.filter(topic__translation_key=choice.translation_key).values(
-            "pressreleasepage_id"
-        )
+        through, release_column = cls.topics_through()
+        ids = through.filter(topic__translation_key=choice.translation_key).values(release_column)
         return queryset.filter(id__in=ids)
 
     @staticmethod
@@ -209,15 +199,17 @@ class AbstractPressReleaseIndexPage(
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):
-        from ..outputs.feeds import PressReleaseRssFeed
-
-        return PressReleaseRssFeed(self)(request)
+        return self.get_feed_class("rss")(self)(request)
 
     @path("feed/atom/", name="feed_atom")
     def atom_feed(self, request):
-        from ..outputs.feeds import PressReleaseAtomFeed
+        return self.get_feed_class("atom")(self)(request)
 
-        return PressReleaseAtomFeed(self)(request)
+    def get_feed_class(self, kind: str) -> type:
+        """The feed class for ``kind`` (``"rss"`` or ``"atom"``), from ``feed_classes``.
+
+        Dotted paths, so the models do not import the outputs (which import the models)."""
+        return import_string(self.feed_classes[kind])
 
     @staticmethod
     def valid_year(value: str) -> int:

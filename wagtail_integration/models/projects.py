@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from ..blocks import (
     TextListBlock,
 )
 from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
-from .networks import RICH_TEXT_FEATURES
+from .common import RICH_TEXT_FEATURES
 
 
 class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
@@ -32,15 +33,23 @@ class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
     api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
 
     listing_context_name = "projects"
+    # Extension point: a host's index names its own project page type.
+    project_model = "wagtail_integration.ProjectPage"
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def get_project_model(cls) -> type[Page]:
+        """The page type this index lists (``project_model``, "app_label.ModelName")."""
+        return apps.get_model(cls.project_model)
 
     def get_listing(self):
         return self.get_projects()
 
     def get_projects(self):
-        return ProjectPage.objects.child_of(self).live().public().order_by("-start_date", "title")
+        projects = self.get_project_model().objects.child_of(self).live().public()
+        return projects.order_by("-start_date", "title")
 
 
 class ProjectIndexPage(AbstractProjectIndexPage):

@@ -8,7 +8,6 @@ newlines); on top of that, control characters are removed and line breaks in one
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -18,23 +17,16 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 from icalendar import Event as VEvent
 
+from ..text import clean_text, one_line
 from .structured_data import BERLIN, plain_text
 
 PRODID = "-//wagtail_integration//Events//DE"
 TZID = "Europe/Berlin"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # keeps \t and \n
-_LINE_BREAKS = re.compile(r"[\r\n\u0085\u2028\u2029]+")
-
-
-def one_line(value: str | None) -> str:
-    """A value for a one-line property: no control characters, no line breaks."""
-    return re.sub(r"\s+", " ", _LINE_BREAKS.sub(" ", _CONTROL.sub("", value or ""))).strip()
 
 
 def multi_line(value: str | None) -> str:
     """A text value that may keep line breaks (icalendar writes them as ``\\n``)."""
-    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text).strip()
+    return clean_text(value).strip()
 
 
 def berlin_vtimezone() -> Timezone:

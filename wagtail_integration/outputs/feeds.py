@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import mimetypes
-import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -21,17 +20,15 @@ from django.utils.translation import gettext, override
 from wagtail.images import get_image_model
 
 from ..conf import integration_settings
-from ..models.press import localised_topics
+from ..models.common import localised_topics
+from ..text import clean_text
 
-# Characters XML 1.0 does not allow (control characters, surrogates, U+FFFE/U+FFFF) and the
-# bidi embedding/override controls, which let a title display reversed in a reader.
-FORBIDDEN_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u202a-\u202e]")
 DEFAULT_RENDITION = "max-1600x1200"
 
 
 def xml_text(value: Any) -> str:
-    """``value`` as text that an XML 1.0 document can hold."""
-    return FORBIDDEN_IN_XML.sub("", str(value or ""))
+    """``value`` as text that an XML 1.0 document can hold (the package's text rules)."""
+    return clean_text(value or "", xml=True)
 
 
 def html_text(value: Any) -> str:

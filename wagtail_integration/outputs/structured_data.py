@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import html
 import json
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +19,8 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from wagtail.blocks import StreamValue
+
+from ..text import one_line
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SCHEMA_DAYS = {
@@ -46,7 +47,6 @@ _JSON_ESCAPES = {
     0x2028: "\\u2028",
     0x2029: "\\u2029",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- Small helpers --------------------------------------------------------------------------
@@ -59,7 +59,7 @@ def plain_text(value: Any, limit: int | None = None, rich: bool = True) -> str:
     text = str(getattr(value, "source", value))
     if rich:
         text = html.unescape(strip_tags(text))
-    text = re.sub(r"\s+", " ", _CONTROL.sub(" ", text)).strip()
+    text = one_line(text)
     return Truncator(text).chars(limit) if limit else text
 
 

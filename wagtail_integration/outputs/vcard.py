@@ -7,18 +7,17 @@ CRLF and are folded at 75 octets without splitting a UTF-8 character.
 
 from __future__ import annotations
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
+from ..text import one_line
+
 MAX_OCTETS = 75
 
 
 def clean(value) -> str:
-    """One line of text: control characters and line breaks become a space."""
-    return re.sub(r" {2,}", " ", _CONTROL.sub(" ", str(value or ""))).strip()
+    """One line of text (the package's text rules): no property can start inside a value."""
+    return one_line(value)
 
 
 def escape(value) -> str:

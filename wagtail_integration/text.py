@@ -1,0 +1,77 @@
+"""One set of rules for text that comes in (imports, search forms, API search) and goes out
+(feeds, sitemaps, calendars, vCards, JSON-LD and Open Graph).
+
+Control characters: C0 controls other than tab, line feed and carriage return, DEL and the
+C1 controls. NUL is one of them; PostgreSQL refuses it in text columns. Inputs refuse them
+(:func:`has_control_characters`), outputs remove them (:func:`clean_text`, :func:`one_line`).
+
+Bidi controls (embeddings, overrides, isolates, U+202A–U+202E and U+2066–U+2069) are part of
+right-to-left text and survive where the receiving program shows a value as a field of its
+own (HTML, JSON, iCalendar, vCard). XML outputs (feeds, sitemaps) remove them, because feed
+readers splice titles into lists where an unterminated override reverses what follows; search
+terms drop them with every other non-word character.
+
+XML 1.0 outputs also lose the characters XML cannot hold at all (surrogates, U+FFFE, U+FFFF).
+
+Search terms (:func:`search_terms`): words only. Quotes, brackets and operators are query
+syntax to some search backends (SQLite's FTS5 fails on a lone quote; PostgreSQL ignores
+quotes), so a quoted phrase searches for its words, in every backend, in the HTML forms and
+in the API alike.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+CONTROL_RANGE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+BIDI_RANGE = "\u202a-\u202e\u2066-\u2069"
+XML_ONLY_RANGE = "\ud800-\udfff\ufffe\uffff"
+
+CONTROL_CHARACTERS = re.compile(f"[{CONTROL_RANGE}]")
+BIDI_CONTROLS = re.compile(f"[{BIDI_RANGE}]")
+FORBIDDEN_IN_XML = re.compile(f"[{CONTROL_RANGE}{BIDI_RANGE}{XML_ONLY_RANGE}]")
+# Line breaks of every kind, including the C1 NEL and the Unicode separators, before the
+# control characters are removed, so that "a\x85b" becomes "a b" rather than "ab".
+LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+NON_WORD = re.compile(r"[^\w]+")
+
+SEARCH_MAX_LENGTH = 200
+
+
+def as_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def has_control_characters(value: Any) -> bool:
+    """Whether ``value`` holds a control character (NUL included): inputs refuse these."""
+    return CONTROL_CHARACTERS.search(as_text(value)) is not None
+
+
+def clean_text(value: Any, *, xml: bool = False) -> str:
+    """Text that may keep its line breaks (as ``\\n``) and tabs, without control characters;
+    with ``xml``, also without bidi controls and what XML 1.0 cannot hold."""
+    text = LINE_BREAKS.sub("\n", as_text(value))
+    return (FORBIDDEN_IN_XML if xml else CONTROL_CHARACTERS).sub("", text)
+
+
+def one_line(value: Any, *, xml: bool = False) -> str:
+    """One line of text: line breaks and runs of white space become one space, control
+    characters are removed (with ``xml`` as in :func:`clean_text`), ends stripped."""
+    text = LINE_BREAKS.sub(" ", as_text(value))
+    text = (FORBIDDEN_IN_XML if xml else CONTROL_CHARACTERS).sub("", text)
+    return " ".join(text.split())
+
+
+def search_terms(value: Any) -> str:
+    """The words of a search term, separated by single spaces; see the module docstring.
+
+    The same function serves the HTML search forms and the API's ``search`` parameter.
+    """
+    return " ".join(NON_WORD.sub(" ", as_text(value)).split())
+
+
+def needs_search_cleaning(value: Any) -> bool:
+    """Whether :func:`search_terms` changes more than white space in ``value``."""
+    text = as_text(value)
+    return search_terms(text) != " ".join(text.split())
