@@ -19,6 +19,7 @@ HAS_API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
 
 INSTALLED_APPS = [
     "wagtail_integration",
+    "tests.testapp",  # host variants of the abstract pages (not in the wheel)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces "wagtail.locales"
     "wagtail.contrib.forms",
