@@ -9,19 +9,18 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 from wagtail.models import Locale
 
-from wagtail_integration.organisations_io.admin_views import pack
-from wagtail_integration.organisations_io.importing import (
-    COLUMNS,
-    ImportFileError,
-    apply_import,
-    export_organisations,
-    plan_import,
-)
 from wagtail_integration.models import Organisation, Topic
+from wagtail_integration.organisations_io.admin_views import pack
+from wagtail_integration.organisations_io.columns import COLUMNS, column_of, validate_column
+from wagtail_integration.organisations_io.exporting import export_organisations
+from wagtail_integration.organisations_io.importing import apply_import, plan_import
+from wagtail_integration.organisations_io.reading import ImportFileError
 
 from . import factories as f
 
@@ -343,3 +342,120 @@ def test_admin_export_downloads(admin_en_client, locale_de):
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert [cell.value for cell in next(sheet.iter_rows())] == COLUMNS
     assert Locale.get_default().language_code == "de"
+
+
+# --- German column headers and kind labels --------------------------------------------------
+
+GERMAN_HEADER_CSV = (
+    "Name;Art;Straße;PLZ;Ort;Telefon;E-Mail;Website;Themen\r\n"
+    "Stadtteilverein Dorenkamp;Verein oder Verband;Dorenkampstraße 3;48431;Rheine;"
+    "05971 4711;kontakt@dorenkamp.example;www.dorenkamp.example;Nachbarschaft\r\n"
+).encode("cp1252")
+
+
+def test_german_column_headers_and_kind_labels(tmp_path, locale_de):
+    output = run_import(write(tmp_path, "vereine.csv", GERMAN_HEADER_CSV))
+    assert "1 created" in output
+    organisation = Organisation.objects.get()
+    assert organisation.kind == Organisation.Kind.ASSOCIATION
+    assert (organisation.street, organisation.postcode, organisation.city) == (
+        "Dorenkampstraße 3",
+        "48431",
+        "Rheine",
+    )
+    assert organisation.phone == "05971 4711"
+    assert organisation.email == "kontakt@dorenkamp.example"
+    assert organisation.website == "https://www.dorenkamp.example"
+    assert [t.name for t in organisation.topics.all()] == ["Nachbarschaft"]
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("PLZ", "postcode"),
+        (" plz ", "postcode"),
+        ("Postleitzahl", "postcode"),
+        ("Strasse", "street"),
+        ("E-Mail", "email"),
+        ("Email", "email"),
+        ("Telefon", "phone"),
+        ("postcode", "postcode"),
+        ("\ufeffName", "name"),
+        ("Fax", None),
+    ],
+)
+def test_header_names(header, column):
+    assert column_of(header) == column
+
+
+def test_german_and_english_name_of_one_column_is_a_doubled_column(locale_de):
+    with translation.override("en"):
+        plan = plan_import(csv_bytes([["Name", "name"], ["A", "A"]]), "x.csv", locale_de)
+    assert [(e.column, e.message) for e in plan.errors] == [("name", "The column appears twice.")]
+
+
+def test_unknown_column_lists_german_and_english_names(locale_de):
+    plan = plan_import(csv_bytes([["Name", "Fax"], ["Verein", "1"]]), "x.csv", locale_de)
+    (error,) = plan.errors
+    assert error.column == "Fax"
+    assert "PLZ (postcode)" in error.message and "Straße (street)" in error.message
+
+
+def test_unknown_kind_lists_the_labels(locale_de):
+    with translation.override("de"):
+        plan = plan_import(csv_bytes([["Name", "Art"], ["Verein", "Klub"]]), "x.csv", locale_de)
+    (error,) = plan.errors
+    assert error.column == "kind"
+    assert "Verein oder Verband (association)" in error.message
+
+
+def test_column_validators_one_by_one():
+    assert validate_column("kind", "") == Organisation.Kind.OTHER
+    assert validate_column("kind", "Öffentliche Stelle") == Organisation.Kind.PUBLIC_BODY
+    assert validate_column("kind", "PUBLIC BODY") == Organisation.Kind.PUBLIC_BODY
+    assert validate_column("topics", "Sprache | sprache; Arbeit") == ["Sprache", "Arbeit"]
+    assert validate_column("website", "example.org") == "https://example.org"
+    for column, value in [
+        ("website", "javascript:alert(1)"),
+        ("email", "keine adresse"),
+        ("postcode", "1" * 500),
+        ("description", "x" * 10_001),
+        ("topics", "x" * 500),
+    ]:
+        with pytest.raises(ValidationError):
+            validate_column(column, value)
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_german_export_round_trips(tmp_path, locale_de, extension):
+    f.OrganisationFactory(name="Stadt Borken", kind=Organisation.Kind.PUBLIC_BODY)
+    path = tmp_path / f"export.{extension}"
+    call_command(
+        "wagtail_integration_export_organisations",
+        str(path),
+        "--german-headers",
+        stdout=io.StringIO(),
+    )
+    data = path.read_bytes()
+    if extension == "csv":
+        header, row = data.decode("utf-8-sig").splitlines()[:2]
+        assert header.split(";")[:8] == [
+            "Name",
+            "Einheit",
+            "Kurzname",
+            "Art",
+            "Straße",
+            "PLZ",
+            "Ort",
+            "Gemeinde",
+        ]
+        assert "Öffentliche Stelle" in row
+    output = run_import(path)
+    assert "0 created, 0 updated, 1 unchanged" in output
+
+
+def test_admin_export_with_german_headers(admin_en_client, locale_de):
+    f.OrganisationFactory(name="Stadt Borken")
+    response = admin_en_client.get("/admin/integration/organisations/export/?headers=de")
+    assert response.status_code == 200
+    assert response.content.decode("utf-8-sig").startswith("Name;Einheit;Kurzname;Art;")

@@ -25,15 +25,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from .importing import (
-    COLUMNS,
-    EXTENSIONS,
-    MAX_FILE_BYTES,
-    ImportFileError,
-    apply_import,
-    export_organisations,
-    plan_import,
-)
+from .columns import COLUMNS
+from .exporting import export_organisations
+from .importing import apply_import, plan_import
+from .reading import EXTENSIONS, MAX_FILE_BYTES, ImportFileError
 
 IMPORT_PERMISSION = "wagtail_integration.add_organisation"
 # Rows that change an existing organisation need this as well.
@@ -249,7 +244,9 @@ class ExportOrganisationsView(View):
             if file_format == "xlsx"
             else "text/csv; charset=utf-8"
         )
-        response = HttpResponse(export_organisations(locale, filename), content_type=content_type)
+        german = request.GET.get("headers") == "de"
+        data = export_organisations(locale, filename, german=german)
+        response = HttpResponse(data, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
