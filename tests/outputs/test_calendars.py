@@ -20,7 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail_integration.models import Event, Organisation, ProjectPage
 from wagtail_integration.outputs.calendars import build_calendar
 
-from . import factories as f
+from .. import factories as f
 
 KNOWN_PROPERTIES = {
     "BEGIN",
