@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail_integration.models import Organisation, Person
 from wagtail_integration.outputs.vcard import escape, fold, person_vcard
 
-from . import factories as f
+from .. import factories as f
 
 ALLOWED = {
     "BEGIN",
