@@ -20,7 +20,7 @@ from wagtail_integration.models import PressReleasePage, ProjectPage
 from wagtail_integration.outputs.structured_data import json_ld_script, plain_text
 from wagtail_integration.translation import translate_page_tree
 
-from . import factories as f
+from .. import factories as f
 
 HOSTILE = "</script><script>alert(1)</script><!-- \u2028\u2029 \u202eevil 🎉 & <b>"
 
