@@ -12,7 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from wagtail_integration.translation import translate_page_tree
 
-from . import factories as f
+from .. import factories as f
 
 BASE = "http://localhost"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
