@@ -22,7 +22,7 @@ from wagtail_integration.organisations_io.exporting import export_organisations
 from wagtail_integration.organisations_io.importing import apply_import, plan_import
 from wagtail_integration.organisations_io.reading import ImportFileError
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 
