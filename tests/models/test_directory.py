@@ -15,7 +15,7 @@ from wagtail_integration.demo.synthetic import ensure_synthetic_organisations, s
 from wagtail_integration.models import DirectoryPage, Organisation
 from wagtail_integration.models.snippets import german_sort_key
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 
