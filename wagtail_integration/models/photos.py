@@ -160,11 +160,6 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
     class Meta:
         abstract = True
 
-    @classmethod
-    def get_release_model(cls) -> type[Page]:
-        """The page type whose media the archive shows (``release_model``)."""
-        return apps.get_model(cls.release_model)
-
     def get_scope(self) -> Page | None:
         """The page whose releases are shown: the chosen index in this language, or the site's
         root in this language."""
@@ -202,6 +197,11 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
         if scope is None:
             return releases.none()
         return releases.descendant_of(scope)
+
+    @classmethod
+    def get_release_model(cls) -> type[Page]:
+        """The page type whose media the archive shows (``release_model``)."""
+        return apps.get_model(cls.release_model)
 
     def get_photos(self, query: str = "") -> list[Photo]:
         """Every image of the releases, newest release first; ``query`` words must all match."""

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 from typing import Any
 
-from django import forms
 from django.apps import apps
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.module_loading import import_string
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -30,57 +26,14 @@ from ..api import fields as api
 from ..api.schemas import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
-from .common import RICH_TEXT_FEATURES, SearchForm, localised_topics, page_window
+from .common import RICH_TEXT_FEATURES, localised_topics, page_window
+from .press_filters import PressReleaseFilterForm, TopicChoice, topic_slug
 from .snippets import Topic
 
 # Archive URLs take four-digit years; earlier ones are typing errors, not press releases, and
 # 9999 has no following year to end its period (``datetime.date`` stops there).
 ARCHIVE_FIRST_YEAR = 1000
 ARCHIVE_LAST_YEAR = 9998
-
-
-def topic_slug(topic: Topic) -> str:
-    return slugify(topic.name) or str(topic.pk)
-
-
-@dataclass
-class TopicChoice:
-    """A topic offered by the filter: shown in the page's language, matched across languages."""
-
-    topic: Topic
-    slug: str
-    ids: set[str] = field(default_factory=set)
-
-    @property
-    def name(self) -> str:
-        return self.topic.name
-
-    @property
-    def translation_key(self):
-        return self.topic.translation_key
-
-
-class PressReleaseFilterForm(SearchForm):
-    """The visitor's search and topic filter (GET). Invalid values are named and ignored."""
-
-    topic = forms.CharField(label=_("Topic"), required=False, max_length=200)
-
-    def __init__(self, data, *, topics: list[TopicChoice]):
-        super().__init__(data)
-        self.topic_choices = topics
-
-    def clean_topic(self) -> TopicChoice | None:
-        value = self.cleaned_data["topic"].strip()
-        if not value:
-            return None
-        for choice in self.topic_choices:
-            if value == choice.slug or value in choice.ids:
-                return choice
-        raise ValidationError(
-            _("“%(value)s” is not a topic of these press releases."),
-            code="unknown_topic",
-            params={"value": value},
-        )
 
 
 class AbstractPressReleaseIndexPage(

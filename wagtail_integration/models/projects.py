@@ -39,17 +39,17 @@ class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
     class Meta:
         abstract = True
 
-    @classmethod
-    def get_project_model(cls) -> type[Page]:
-        """The page type this index lists (``project_model``, "app_label.ModelName")."""
-        return apps.get_model(cls.project_model)
-
     def get_listing(self):
         return self.get_projects()
 
     def get_projects(self):
         projects = self.get_project_model().objects.child_of(self).live().public()
         return projects.order_by("-start_date", "title")
+
+    @classmethod
+    def get_project_model(cls) -> type[Page]:
+        """The page type this index lists: ``project_model``, an "app_label.ModelName"."""
+        return apps.get_model(cls.project_model)
 
 
 class ProjectIndexPage(AbstractProjectIndexPage):
