@@ -24,10 +24,41 @@ def get_api():
 _installed = False
 
 
+def install_typed_streams() -> None:
+    """Type the package's StreamFields in API v3 by their block schemas (``content/blocks.py``).
+
+    Wagtail types every StreamField ``list[Any]``; a stream block with a ``content_stream``
+    gets the stream's discriminated union instead, resolved from the same builders as API v2.
+    Must run before ``wagtail.api.v3.urls`` is imported: the page schemas are built then.
+    Other StreamFields keep Wagtail's own schema.
+    """
+    from wagtail.api.v3.schemas.generators.read import read_generator, streamfield_schema
+    from wagtail.fields import StreamField
+
+    def typed_streamfield_schema(generator, field):
+        stream = getattr(field.stream_block, "content_stream", None)
+        if stream is None:
+            return streamfield_schema(generator, field)
+        name = field.name
+
+        def resolve(obj, context: dict):
+            return stream.build(getattr(obj, name), context)
+
+        return stream.annotation, [], staticmethod(resolve)
+
+    read_generator.register_field_schema(StreamField, typed_streamfield_schema)
+
+
 def install_routers() -> None:
     global _installed
+    if _installed or not apps.is_installed("wagtail.api.v3"):
+        return
+    try:
+        install_typed_streams()
+    except ImportError:  # Wagtail 7 has no API v3
+        return
     api = get_api()
-    if api is None or _installed:
+    if api is None:
         return
     from .v3_resources import events_router, organisations_router, people_router
 

@@ -15,11 +15,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
-from ..api import fields as api
-from ..api.schemas import ORGANISATION_PREFETCH as ORG
-from ..api.schemas import PERSON_PREFETCH, nested
 from ..blocks import DUPLICATE_MESSAGE
 from ..conf import integration_settings
+from ..content import serializers as api
+from ..content.objects import ORGANISATION_PREFETCH as ORG
+from ..content.objects import PERSON_PREFETCH, nested
 
 # API fields of every page of the package: its translations (locale, id, title, url).
 PAGE_API_FIELDS = [APIField("translations", serializer=api.TranslationsField())]

@@ -12,8 +12,6 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..api import fields as api
-from ..api.schemas import PERSON_PREFETCH, nested
 from ..blocks import (
     BodyBlock,
     EventListBlock,
@@ -21,6 +19,8 @@ from ..blocks import (
     OrganisationListBlock,
     TextListBlock,
 )
+from ..content import serializers as api
+from ..content.objects import PERSON_PREFETCH, nested
 from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 
