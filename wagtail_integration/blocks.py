@@ -6,10 +6,7 @@ with their related rows joined, so rendering does not grow with the number of it
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,6 +21,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .content import blocks as typed
 from .content import objects as schemas
+from .content.loading import SharedBulkMixin, prefetched_stream_objects  # noqa: F401
 
 DUPLICATE_MESSAGE = _("This entry is listed twice; remove the second one.")
 
@@ -42,33 +40,7 @@ def duplicate_indexes(values: Iterable[Any], key: Callable[[Any], Any]) -> list[
     return duplicates
 
 
-# Objects chosen in the streams of many pages at once (an API listing), fetched up front by
-# ``prefetched_stream_objects``: {chooser block class: {pk: object}}.
-_stream_objects: ContextVar[dict[type, dict] | None] = ContextVar(
-    "wagtail_integration_stream_objects", default=None
-)
-
-
-class _CachedBulkMixin:
-    """``bulk_to_python`` answers from ``prefetched_stream_objects`` when it holds every id."""
-
-    def fetch_in_bulk(self, ids: list) -> dict:
-        raise NotImplementedError
-
-    def bulk_to_python(self, values):
-        ids = [v for v in values if v is not None]
-        cache = _stream_objects.get()
-        known = cache.get(type(self)) if cache is not None else None
-        shared = known is not None and all(pk in known for pk in ids)
-        objects = known if shared else self.fetch_in_bulk(ids)
-        seen, result = set(), []
-        for pk in values:
-            obj = objects.get(pk)
-            if obj is not None and (pk in seen or shared):
-                obj = copy.copy(obj)
-            result.append(obj)
-            seen.add(pk)
-        return result
+_CachedBulkMixin = SharedBulkMixin
 
 
 class _RelatedChooserMixin(_CachedBulkMixin):
@@ -145,49 +117,6 @@ class BulkDocumentChooserBlock(_CachedBulkMixin, DocumentChooserBlock):
 
     def get_api_representation(self, value, context=None):
         return schemas.dump(schemas.document_out(value))
-
-
-def _collect_chooser_ids(block, raw, found: dict) -> None:
-    """Walk a stream's raw JSON along its block definition; gather chosen ids per block."""
-    if raw is None:
-        return
-    if isinstance(block, _CachedBulkMixin):
-        found.setdefault(type(block), (block, set()))[1].add(raw)
-    elif isinstance(block, blocks.StreamBlock):
-        for item in raw:
-            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
-            if child is not None:
-                _collect_chooser_ids(child, item.get("value"), found)
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw:
-            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-                item = item["value"]
-            _collect_chooser_ids(block.child_block, item, found)
-    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
-        for name, child in block.child_blocks.items():
-            _collect_chooser_ids(child, raw.get(name), found)
-
-
-@contextmanager
-def prefetched_stream_objects(instances, field_names: Iterable[str]) -> Iterator[None]:
-    """Fetch the objects chosen in ``field_names`` streams of all ``instances`` at once.
-
-    One query (plus the block's prefetches) per chooser block class, however many pages; the
-    chooser blocks answer ``bulk_to_python`` from it while the context is active.
-    """
-    found: dict[type, tuple[Any, set]] = {}
-    for instance in instances:
-        for name in field_names:
-            value = getattr(instance, name, None)
-            raw = getattr(value, "raw_data", None)
-            if raw is not None:
-                _collect_chooser_ids(value.stream_block, list(raw), found)
-    cache = {cls: block.fetch_in_bulk(list(ids)) for cls, (block, ids) in found.items()}
-    token = _stream_objects.set(cache)
-    try:
-        yield
-    finally:
-        _stream_objects.reset(token)
 
 
 class TypedStructMixin:

@@ -8,6 +8,8 @@ mounts Wagtail's ``api`` itself gets them too.
 
 from __future__ import annotations
 
+import functools
+
 from django.apps import apps
 
 
@@ -49,12 +51,68 @@ def install_typed_streams() -> None:
     read_generator.register_field_schema(StreamField, typed_streamfield_schema)
 
 
+def install_detail_loading() -> None:
+    """Serve Wagtail's page detail (``pages_detail``) through the package's loading policy
+    (``content.loading.load_pages``) and the API item cache (``api/cache.py``), as API v2 does.
+
+    Wraps the view function of the router's template operation, which every mount of the
+    router clones; the answer is what Wagtail's schema makes of the page, cached per page and
+    request parameters for anonymous requests of the live version.
+    """
+    from ninja.operation import ResponseObject
+    from wagtail.api.v3.routers.pages import router
+
+    from ..content.loading import load_pages
+    from .cache import PageItemCache
+
+    operation = next(
+        op
+        for view in router.path_operations.values()
+        for op in view.operations
+        if op.operation_id == "pages_detail"
+    )
+    if getattr(operation.view_func, "_integration_loading", False):
+        return
+    get_page = operation.view_func
+
+    def serialise(request, page) -> dict:
+        response_model = operation.response_models[200]
+        context = {"request": request, "response_status": 200}
+        validated = response_model.model_validate(ResponseObject(page), context=context)
+        return validated.model_dump(
+            by_alias=operation.by_alias,
+            exclude_unset=operation.exclude_unset,
+            exclude_defaults=operation.exclude_defaults,
+            exclude_none=operation.exclude_none,
+            context=context,
+        )["response"]
+
+    @functools.wraps(get_page)
+    def detail(request, page_id, version="live", rich_text_format=None):
+        page = get_page(
+            request, page_id=page_id, version=version, rich_text_format=rich_text_format
+        )
+        cacheable = version == "live" and not request.user.is_authenticated
+        item_cache = PageItemCache(request, variant="v3:detail") if cacheable else None
+        data = item_cache.get_many([page]).get(page.pk) if item_cache else None
+        if data is None:
+            with load_pages([page]):
+                data = serialise(request, page)
+            if item_cache:
+                item_cache.set_many({page: data})
+        return get_api().create_response(request, data, status=200)
+
+    detail._integration_loading = True
+    operation.view_func = detail
+
+
 def install_routers() -> None:
     global _installed
     if _installed or not apps.is_installed("wagtail.api.v3"):
         return
     try:
         install_typed_streams()
+        install_detail_loading()
     except ImportError:  # Wagtail 7 has no API v3
         return
     api = get_api()
