@@ -3,7 +3,9 @@
 ``get_api()`` returns Wagtail's ``api`` object (None where API v3 is not available, e.g. on
 Wagtail 7). ``install_routers()`` adds ``/organisations/``, ``/people/`` and ``/events/`` to it;
 the app config calls it from ``ready()``, before any URLconf reads ``api.urls``, so a host that
-mounts Wagtail's ``api`` itself gets them too.
+mounts Wagtail's ``api`` itself gets them too. It first types the package's StreamFields by
+their block schemas (``install_typed_streams``) and routes the page detail through the shared
+loading policy and item cache (``install_detail_loading``).
 """
 
 from __future__ import annotations
