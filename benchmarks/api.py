@@ -1,4 +1,5 @@
-"""Benchmark of the API v2 page listing: ours vs. a naive serialiser vs. the floor.
+"""Benchmark of the API page listing: ours vs. a naive serialiser vs. the floor; v2 and v3
+details and the HTML page of one of the pages.
 
     .venv/bin/python benchmarks/api.py [--pages 50] [--members 10] [--repeat 7]
 
@@ -17,7 +18,9 @@ times three ways of producing the same listing of all pages, side by side:
          translations), joined in plain dicts (a lower bound: no model instances, no
          serializers, no URL building).
 
-Prints the median wall time and queries of each and the ratios. No assertions.
+The details of one network page through API v2 and v3 (cold and cached) and its HTML page
+are timed in the same rounds. Prints the median wall time and queries of each and the
+ratios. No assertions.
 """
 
 from __future__ import annotations
@@ -318,10 +321,34 @@ def main() -> None:
             clear()  # a new cache generation: every page is serialised again
             return ours()
 
+        page = NetworkPage.objects.live().order_by("pk").first()
+
+        def get(path):
+            def request():
+                response = client.get(path)
+                if response.status_code != 200:
+                    raise SystemExit(f"unexpected answer from {path}: {response.status_code}")
+                return response.content
+
+            return request
+
+        def cold(request):
+            def run():
+                clear()
+                return request()
+
+            return run
+
+        v2_detail, v3_detail = get(f"/api/v2/pages/{page.pk}/"), get(f"/api/v3/pages/{page.pk}/")
         results = timed(
             {
                 "ours, cold (GET /api/v2/pages/?type=…&fields=*)": ours_cold,
                 "ours, cached items (the same request again)": ours,
+                "v2 detail of one page, cold": cold(v2_detail),
+                "v2 detail of one page, cached": v2_detail,
+                "v3 detail of one page, cold": cold(v3_detail),
+                "v3 detail of one page, cached": v3_detail,
+                "HTML page of the same page": get(page.url),
                 "naive (same api_fields, no prefetching)": lambda: naive(NetworkPage, args.pages),
                 "floor (values() + json.dumps, same fields)": lambda: floor(
                     NetworkPage, args.pages

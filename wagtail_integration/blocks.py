@@ -6,10 +6,7 @@ with their related rows joined, so rendering does not grow with the number of it
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,7 +19,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .api import schemas
+from .content import blocks as typed
+from .content import objects as schemas
+from .content.loading import SharedBulkMixin, prefetched_stream_objects  # noqa: F401
 
 DUPLICATE_MESSAGE = _("This entry is listed twice; remove the second one.")
 
@@ -41,33 +40,7 @@ def duplicate_indexes(values: Iterable[Any], key: Callable[[Any], Any]) -> list[
     return duplicates
 
 
-# Objects chosen in the streams of many pages at once (an API listing), fetched up front by
-# ``prefetched_stream_objects``: {chooser block class: {pk: object}}.
-_stream_objects: ContextVar[dict[type, dict] | None] = ContextVar(
-    "wagtail_integration_stream_objects", default=None
-)
-
-
-class _CachedBulkMixin:
-    """``bulk_to_python`` answers from ``prefetched_stream_objects`` when it holds every id."""
-
-    def fetch_in_bulk(self, ids: list) -> dict:
-        raise NotImplementedError
-
-    def bulk_to_python(self, values):
-        ids = [v for v in values if v is not None]
-        cache = _stream_objects.get()
-        known = cache.get(type(self)) if cache is not None else None
-        shared = known is not None and all(pk in known for pk in ids)
-        objects = known if shared else self.fetch_in_bulk(ids)
-        seen, result = set(), []
-        for pk in values:
-            obj = objects.get(pk)
-            if obj is not None and (pk in seen or shared):
-                obj = copy.copy(obj)
-            result.append(obj)
-            seen.add(pk)
-        return result
+_CachedBulkMixin = SharedBulkMixin
 
 
 class _RelatedChooserMixin(_CachedBulkMixin):
@@ -146,47 +119,22 @@ class BulkDocumentChooserBlock(_CachedBulkMixin, DocumentChooserBlock):
         return schemas.dump(schemas.document_out(value))
 
 
-def _collect_chooser_ids(block, raw, found: dict) -> None:
-    """Walk a stream's raw JSON along its block definition; gather chosen ids per block."""
-    if raw is None:
-        return
-    if isinstance(block, _CachedBulkMixin):
-        found.setdefault(type(block), (block, set()))[1].add(raw)
-    elif isinstance(block, blocks.StreamBlock):
-        for item in raw:
-            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
-            if child is not None:
-                _collect_chooser_ids(child, item.get("value"), found)
-    elif isinstance(block, blocks.ListBlock):
-        for item in raw:
-            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-                item = item["value"]
-            _collect_chooser_ids(block.child_block, item, found)
-    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
-        for name, child in block.child_blocks.items():
-            _collect_chooser_ids(child, raw.get(name), found)
+class TypedStructMixin:
+    """``get_api_representation`` from the block's builder in ``content/blocks.py``."""
+
+    content_builder: Callable[..., Any]
+
+    def get_api_representation(self, value, context=None):
+        return type(self).content_builder(value, context).model_dump(mode="json")
 
 
-@contextmanager
-def prefetched_stream_objects(instances, field_names: Iterable[str]) -> Iterator[None]:
-    """Fetch the objects chosen in ``field_names`` streams of all ``instances`` at once.
+class TypedStreamMixin:
+    """A stream whose API representation is its typed content (``content.blocks.Stream``)."""
 
-    One query (plus the block's prefetches) per chooser block class, however many pages; the
-    chooser blocks answer ``bulk_to_python`` from it while the context is active.
-    """
-    found: dict[type, tuple[Any, set]] = {}
-    for instance in instances:
-        for name in field_names:
-            value = getattr(instance, name, None)
-            raw = getattr(value, "raw_data", None)
-            if raw is not None:
-                _collect_chooser_ids(value.stream_block, list(raw), found)
-    cache = {cls: block.fetch_in_bulk(list(ids)) for cls, (block, ids) in found.items()}
-    token = _stream_objects.set(cache)
-    try:
-        yield
-    finally:
-        _stream_objects.reset(token)
+    content_stream: typed.Stream
+
+    def get_api_representation(self, value, context=None):
+        return self.content_stream.dump(value, context)
 
 
 class SynchronisedCharBlock(blocks.CharBlock):
@@ -206,7 +154,8 @@ class SynchronisedCharBlock(blocks.CharBlock):
         return value
 
 
-class TeamMemberBlock(blocks.StructBlock):
+class TeamMemberBlock(TypedStructMixin, blocks.StructBlock):
+    content_builder = staticmethod(typed.team_member_out)
     person = PersonChooserBlock(label=_("person"))
     role = blocks.CharBlock(
         label=_("role in this team"),
@@ -221,7 +170,7 @@ class TeamMemberBlock(blocks.StructBlock):
         template = "wagtail_integration/blocks/team_member.html"
 
 
-class ImageWithCreditBlock(blocks.StructBlock):
+class ImageWithCreditBlock(TypedStructMixin, blocks.StructBlock):
     image = RenditionImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
@@ -242,17 +191,10 @@ class ImageWithCreditBlock(blocks.StructBlock):
         label = _("image with credit")
         template = "wagtail_integration/blocks/image_with_credit.html"
 
-    def get_api_representation(self, value, context=None):
-        image = schemas.image_out(value["image"], credit=value["credit"], alt=value["alt_text"])
-        return {
-            "image": schemas.dump(image),
-            "caption": value["caption"],
-            "credit": value["credit"],
-            "licence": value["licence"],
-        }
+    content_builder = staticmethod(typed.image_with_credit_out)
 
 
-class DocumentItemBlock(blocks.StructBlock):
+class DocumentItemBlock(TypedStructMixin, blocks.StructBlock):
     document = BulkDocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(
         label=_("title"),
@@ -271,14 +213,7 @@ class DocumentItemBlock(blocks.StructBlock):
         label = _("document")
         template = "wagtail_integration/blocks/document_item.html"
 
-    def get_api_representation(self, value, context=None):
-        return {
-            "document": schemas.dump(schemas.document_out(value["document"])),
-            "title": value["title"] or getattr(value["document"], "title", ""),
-            "description": value["description"],
-            "credit": value["credit"],
-            "licence": value["licence"],
-        }
+    content_builder = staticmethod(typed.document_item_out)
 
 
 class ChooserListBlock(blocks.StreamBlock):
@@ -294,20 +229,25 @@ class ChooserListBlock(blocks.StreamBlock):
         return value
 
 
-class OrganisationListBlock(ChooserListBlock):
+class OrganisationListBlock(TypedStreamMixin, ChooserListBlock):
+    content_stream = typed.ORGANISATION_LIST
     organisation = OrganisationChooserBlock(label=_("organisation"))
 
 
-class FundingListBlock(ChooserListBlock):
+class FundingListBlock(TypedStreamMixin, ChooserListBlock):
+    content_stream = typed.FUNDING_LIST
     funding = FundingChooserBlock(label=_("funding"))
 
 
-class EventListBlock(ChooserListBlock):
+class EventListBlock(TypedStreamMixin, ChooserListBlock):
+    content_stream = typed.EVENT_LIST
     event = EventChooserBlock(label=_("event"))
 
 
-class TeamMembersBlock(blocks.StreamBlock):
+class TeamMembersBlock(TypedStreamMixin, blocks.StreamBlock):
     """Members of a team, each a person with a role; nobody listed twice."""
+
+    content_stream = typed.TEAM_MEMBERS
 
     member = TeamMemberBlock()
 
@@ -328,20 +268,25 @@ class TeamMembersBlock(blocks.StreamBlock):
         return value
 
 
-class TextListBlock(blocks.StreamBlock):
+class TextListBlock(TypedStreamMixin, blocks.StreamBlock):
     """A plain ordered list of short texts: goals, tasks, measures, target groups, places."""
+
+    content_stream = typed.TEXT_LIST
 
     item = blocks.CharBlock(label=_("entry"), max_length=500)
 
 
-class MediaBlock(blocks.StreamBlock):
+class MediaBlock(TypedStreamMixin, blocks.StreamBlock):
     """Downloadable media of a press release."""
+
+    content_stream = typed.MEDIA
 
     image = ImageWithCreditBlock()
     document = DocumentItemBlock()
 
 
-class OpeningHoursBlock(blocks.StructBlock):
+class OpeningHoursBlock(TypedStructMixin, blocks.StructBlock):
+    content_builder = staticmethod(typed.opening_hours_out)
     WEEKDAYS = [
         ("Monday", _("Monday")),
         ("Tuesday", _("Tuesday")),
@@ -370,14 +315,16 @@ class OpeningHoursBlock(blocks.StructBlock):
         return value
 
 
-class OfficeHoursBlock(blocks.StreamBlock):
+class OfficeHoursBlock(TypedStreamMixin, blocks.StreamBlock):
+    content_stream = typed.OFFICE_HOURS
     hours = OpeningHoursBlock()
 
 
 # Blocks for the free-form body of every page.
 
 
-class TextListSectionBlock(blocks.StructBlock):
+class TextListSectionBlock(TypedStructMixin, blocks.StructBlock):
+    content_builder = staticmethod(typed.text_list_section_out)
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
     items = blocks.ListBlock(blocks.CharBlock(max_length=500), label=_("entries"))
 
@@ -387,7 +334,8 @@ class TextListSectionBlock(blocks.StructBlock):
         template = "wagtail_integration/blocks/text_list.html"
 
 
-class ContactCardBlock(blocks.StructBlock):
+class ContactCardBlock(TypedStructMixin, blocks.StructBlock):
+    content_builder = staticmethod(typed.contact_card_out)
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
     person = PersonChooserBlock(label=_("person"))
 
@@ -397,7 +345,8 @@ class ContactCardBlock(blocks.StructBlock):
         template = "wagtail_integration/blocks/contact_card.html"
 
 
-class TeamBlock(blocks.StructBlock):
+class TeamBlock(TypedStructMixin, blocks.StructBlock):
+    content_builder = staticmethod(typed.team_out)
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
     members = blocks.ListBlock(TeamMemberBlock(), label=_("members"))
 
@@ -425,7 +374,8 @@ class TeamBlock(blocks.StructBlock):
         return value
 
 
-class FundingLogosBlock(blocks.StructBlock):
+class FundingLogosBlock(TypedStructMixin, blocks.StructBlock):
+    content_builder = staticmethod(typed.funding_logos_out)
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
     items = blocks.ListBlock(FundingChooserBlock(), label=_("funding"))
 
@@ -435,7 +385,8 @@ class FundingLogosBlock(blocks.StructBlock):
         template = "wagtail_integration/blocks/funding_logos.html"
 
 
-class DownloadsBlock(blocks.StructBlock):
+class DownloadsBlock(TypedStructMixin, blocks.StructBlock):
+    content_builder = staticmethod(typed.downloads_out)
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=255)
     documents = blocks.ListBlock(DocumentItemBlock(), label=_("documents"))
 
@@ -445,7 +396,8 @@ class DownloadsBlock(blocks.StructBlock):
         template = "wagtail_integration/blocks/downloads.html"
 
 
-class BodyBlock(blocks.StreamBlock):
+class BodyBlock(TypedStreamMixin, blocks.StreamBlock):
+    content_stream = typed.BODY
     heading = blocks.CharBlock(
         label=_("section heading"),
         max_length=255,

@@ -23,10 +23,10 @@ from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from ..content.loading import load_pages
 from ..models import Event, Organisation, Person, Topic
 from . import schemas
 from .cache import PageItemCache
-from .prefetch import prefetched_for_api
 
 SEARCH_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -147,7 +147,7 @@ class IntegrationPagesAPIViewSet(RejectNulMixin, CompactJSONMixin, PagesAPIViewS
         cached = item_cache.get_many(pages)
         missing = [page for page in pages if page.pk not in cached]
         if missing:
-            with prefetched_for_api(missing) as prefetched:
+            with load_pages(missing) as prefetched:
                 data = self.get_serializer(prefetched, many=True).data
             fresh = dict(zip(missing, data, strict=True))
             item_cache.set_many(fresh)

@@ -14,11 +14,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
-from ..api import fields as api
-from ..api.schemas import ORGANISATION_PREFETCH as ORG
-from ..api.schemas import PERSON_PREFETCH, nested
 from ..blocks import DUPLICATE_MESSAGE
 from ..conf import integration_settings
+from ..content import serializers as api
+from ..content.objects import ORGANISATION_PREFETCH as ORG
+from ..content.objects import PERSON_PREFETCH, nested
 from .common import paginate
 
 # API fields of every page of the package: its translations (locale, id, title, url).

@@ -14,10 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from ..api import fields as api
-from ..api.schemas import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
-from ..api.schemas import PERSON_PREFETCH as PERSON
 from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
+from ..content import serializers as api
+from ..content.objects import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
+from ..content.objects import PERSON_PREFETCH as PERSON
 from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES
 

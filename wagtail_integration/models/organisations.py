@@ -11,9 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..api import fields as api
-from ..api.schemas import ORGANISATION_PREFETCH, nested
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
+from ..content import serializers as api
+from ..content.objects import ORGANISATION_PREFETCH, nested
 from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES
 

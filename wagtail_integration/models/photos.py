@@ -25,8 +25,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from ..api import schemas
 from ..conf import integration_settings
+from ..content import objects as schemas
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES, SearchForm, page_window, paginate
 

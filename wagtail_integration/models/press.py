@@ -22,9 +22,9 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.fields import SynchronizedField
 
-from ..api import fields as api
-from ..api.schemas import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
+from ..content import serializers as api
+from ..content.objects import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES, localised_topics, page_window
 from .press_filters import PressReleaseFilterForm, TopicChoice, topic_slug

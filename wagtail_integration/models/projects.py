@@ -13,8 +13,6 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..api import fields as api
-from ..api.schemas import PERSON_PREFETCH, nested
 from ..blocks import (
     BodyBlock,
     EventListBlock,
@@ -22,6 +20,8 @@ from ..blocks import (
     OrganisationListBlock,
     TextListBlock,
 )
+from ..content import serializers as api
+from ..content.objects import PERSON_PREFETCH, nested
 from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES
 

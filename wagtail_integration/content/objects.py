@@ -1,0 +1,348 @@
+"""Shared objects of the content layer: one pydantic schema and one builder per object
+(image, document, topic, organisation, person, funding, event, membership, working group,
+translation).
+
+API v2 dumps them through DRF serializer fields (``content/serializers.py``), API v3 uses them
+as typed schemas (its schema generator reads the fields' return annotations), the package's own
+resources (organisations, people, events) answer with them, and the StreamField blocks build
+their values from them (``content/blocks.py``). Nothing here queries the database when the
+caller prefetched what ``*_PREFETCH`` names. This module imports neither models nor the API.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from wagtail.images.models import Filter
+from wagtail.rich_text import expand_db_html
+
+from ..conf import integration_settings
+
+
+def nested(prefix: str, lookups: tuple[str, ...] | list[str]) -> list[str]:
+    """``lookups`` relative to the relation ``prefix`` (e.g. ``contact_person``)."""
+    return [prefix] + [f"{prefix}__{lookup}" for lookup in lookups]
+
+
+# Lookups (for ``prefetch_related``) that make the builders below query-free, relative to the
+# object they build from. The one place that decides what a nested object loads.
+ORGANISATION_PREFETCH = ("locale", "logo__renditions", "topics")
+PERSON_PREFETCH = (
+    "locale",
+    "photo__renditions",
+    *nested("organisation", ORGANISATION_PREFETCH),
+)
+EVENT_PREFETCH = (
+    "locale",
+    *nested("lecturer", PERSON_PREFETCH),
+    *nested("organiser", ORGANISATION_PREFETCH),
+)
+FUNDING_PREFETCH = ("logo__renditions",)
+MEMBERSHIP_PREFETCH = tuple(nested("organisation", ORGANISATION_PREFETCH))
+WORKING_GROUP_PREFETCH = tuple(nested("contact", PERSON_PREFETCH))
+
+
+def rich_text(value: str | None) -> str:
+    """Rich text as display HTML: internal page, document and image links made public."""
+    return expand_db_html(value) if value else ""
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=False, extra="forbid")
+
+
+class RenditionOut(Out):
+    url: str
+    width: int
+    height: int
+
+
+class ImageOut(Out):
+    id: int
+    title: str
+    alt: str
+    width: int
+    height: int
+    credit: str = ""
+    renditions: dict[str, RenditionOut]
+
+
+class DocumentOut(Out):
+    id: int
+    title: str
+    url: str
+    file_extension: str
+
+
+class TopicOut(Out):
+    id: int
+    name: str
+
+
+class OrganisationOut(Out):
+    id: int
+    locale: str
+    name: str
+    short_name: str
+    unit: str
+    kind: str
+    kind_label: str
+    municipality: str
+    street: str
+    postcode: str
+    city: str
+    website: str
+    email: str
+    phone: str
+    fax: str
+    description: str
+    logo: ImageOut | None
+    topics: list[TopicOut]
+
+
+class PersonOut(Out):
+    id: int
+    locale: str
+    full_name: str
+    academic_title: str
+    first_name: str
+    last_name: str
+    position: str
+    email: str
+    phone: str
+    fax: str
+    building: str
+    room: str
+    street: str
+    postcode: str
+    city: str
+    photo: ImageOut | None
+    organisation: OrganisationOut | None
+
+
+class FundingOut(Out):
+    id: int
+    name: str
+    funder: str
+    description: str
+    attribution: str
+    url: str
+    logo: ImageOut | None
+
+
+class EventOut(Out):
+    id: int
+    locale: str
+    title: str
+    kind: str
+    kind_label: str
+    topic: str
+    description: str
+    start_date: datetime.date
+    start_time: datetime.time | None
+    end_date: datetime.date | None
+    end_time: datetime.time | None
+    venue: str
+    street: str
+    postcode: str
+    city: str
+    registration_url: str
+    lecturer: PersonOut | None
+    organiser: OrganisationOut | None
+
+
+class MembershipOut(Out):
+    """A member or partner organisation of a page, with the page's note on it."""
+
+    organisation: OrganisationOut
+    note: str
+
+
+class WorkingGroupOut(Out):
+    name: str
+    description: str
+    contact: PersonOut | None
+
+
+class TranslationOut(Out):
+    locale: str
+    id: int
+    title: str
+    url: str | None
+
+
+# --- Builders ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32)
+def _filter(spec: str) -> Filter:
+    # A Filter parses its spec once (``operations`` is a cached property); sharing them
+    # saves that parsing for every image of a listing.
+    return Filter(spec=spec)
+
+
+def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
+    if image is None:
+        return None
+    specs = dict(integration_settings.IMAGE_RENDITIONS)
+    renditions = image.get_renditions(*map(_filter, specs.values())) if specs else {}
+    return ImageOut(
+        id=image.pk,
+        title=image.title,
+        alt=alt or image.default_alt_text or "",
+        width=image.width,
+        height=image.height,
+        credit=credit or "",
+        renditions={
+            name: RenditionOut(
+                url=renditions[spec].url,
+                width=renditions[spec].width,
+                height=renditions[spec].height,
+            )
+            for name, spec in specs.items()
+        },
+    )
+
+
+def document_out(document) -> DocumentOut | None:
+    if document is None:
+        return None
+    return DocumentOut(
+        id=document.pk,
+        title=document.title,
+        url=document.url,
+        file_extension=document.file_extension,
+    )
+
+
+def _locale_code(obj) -> str:
+    return obj.locale.language_code
+
+
+def topic_out(topic) -> TopicOut:
+    return TopicOut(id=topic.pk, name=topic.name)
+
+
+def organisation_out(organisation) -> OrganisationOut | None:
+    if organisation is None:
+        return None
+    return OrganisationOut(
+        id=organisation.pk,
+        locale=_locale_code(organisation),
+        name=organisation.name,
+        short_name=organisation.short_name,
+        unit=organisation.unit,
+        kind=organisation.kind,
+        kind_label=str(organisation.get_kind_display()),
+        municipality=organisation.municipality,
+        street=organisation.street,
+        postcode=organisation.postcode,
+        city=organisation.city,
+        website=organisation.website,
+        email=organisation.email,
+        phone=organisation.phone,
+        fax=organisation.fax,
+        description=rich_text(organisation.description),
+        logo=image_out(organisation.logo),
+        topics=[topic_out(topic) for topic in organisation.topics.all()],
+    )
+
+
+def person_out(person) -> PersonOut | None:
+    if person is None:
+        return None
+    return PersonOut(
+        id=person.pk,
+        locale=_locale_code(person),
+        full_name=person.full_name,
+        academic_title=person.academic_title,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        position=person.position,
+        email=person.email,
+        phone=person.phone,
+        fax=person.fax,
+        building=person.building,
+        room=person.room,
+        street=person.street,
+        postcode=person.postcode,
+        city=person.city,
+        photo=image_out(person.photo),
+        organisation=organisation_out(person.organisation),
+    )
+
+
+def funding_out(funding) -> FundingOut | None:
+    if funding is None:
+        return None
+    return FundingOut(
+        id=funding.pk,
+        name=funding.name,
+        funder=funding.funder,
+        description=rich_text(funding.description),
+        attribution=funding.attribution,
+        url=funding.url,
+        logo=image_out(funding.logo),
+    )
+
+
+def event_out(event) -> EventOut | None:
+    if event is None:
+        return None
+    return EventOut(
+        id=event.pk,
+        locale=_locale_code(event),
+        title=event.title,
+        kind=event.kind,
+        kind_label=str(event.get_kind_display()),
+        topic=event.topic,
+        description=rich_text(event.description),
+        start_date=event.start_date,
+        start_time=event.start_time,
+        end_date=event.end_date,
+        end_time=event.end_time,
+        venue=event.venue,
+        street=event.street,
+        postcode=event.postcode,
+        city=event.city,
+        registration_url=event.registration_url,
+        lecturer=person_out(event.lecturer),
+        organiser=organisation_out(event.organiser),
+    )
+
+
+def membership_out(membership) -> MembershipOut:
+    return MembershipOut(
+        organisation=organisation_out(membership.organisation), note=membership.note
+    )
+
+
+def working_group_out(group) -> WorkingGroupOut:
+    return WorkingGroupOut(
+        name=group.name, description=group.description, contact=person_out(group.contact)
+    )
+
+
+def translations_out(page, request=None) -> list[TranslationOut]:
+    """The page's other live translations; ``_api_translations`` when prefetched."""
+    translations = getattr(page, "_api_translations", None)
+    if translations is None:
+        translations = list(
+            page.get_translations().live().public().select_related("locale").order_by("pk")
+        )
+    return [
+        TranslationOut(
+            locale=translation.locale.language_code,
+            id=translation.pk,
+            title=translation.title,
+            url=translation.get_url(request),
+        )
+        for translation in translations
+    ]
+
+
+def dump(model: BaseModel | None) -> Any:
+    return None if model is None else model.model_dump(mode="json")
