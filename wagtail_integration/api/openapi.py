@@ -1,0 +1,133 @@
+"""API v3's OpenAPI document, completed so that validators and generated clients can trust it.
+
+django-ninja documents only the 2xx answer of each operation and Wagtail's ``AllowAnonymous``
+as an ``http`` scheme without ``scheme`` (invalid OpenAPI 3.1, and it reads as "needs auth").
+``install_openapi_fixes(api)`` post-processes the generated document:
+
+- anonymous access is the empty security requirement ``{}`` (auth optional);
+- every operation lists its errors as ``application/problem+json`` (``ProblemDetail``):
+  400, 401, 404, 422 (403 on writes), ``find``'s 302 with its ``Location``, and a GET's 304;
+- ``limit`` declares ``WAGTAILAPI_LIMIT_MAX`` as its maximum, integer ids and offsets the
+  64-bit maximum ``api/http.py`` enforces;
+- a GET's 200 declares the caching headers ``api/http.py`` sets.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from .http import INTEGER_PARAMETERS, MAX_INTEGER
+
+ANONYMOUS = "AllowAnonymous"
+PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetail"}
+PROBLEM_SCHEMA = {
+    "title": "ProblemDetail",
+    "description": "An RFC 9457 problem: what went wrong, for people and programs.",
+    "type": "object",
+    "properties": {
+        "type": {"type": "string", "title": "Type"},
+        "title": {"type": "string", "title": "Title"},
+        "status": {"type": "integer", "title": "Status"},
+        "detail": {"type": "string", "title": "Detail"},
+        "errors": {
+            "type": "array",
+            "title": "Errors",
+            "items": {"type": "object", "additionalProperties": True},
+        },
+    },
+    "required": ["type", "title", "status"],
+}
+ERRORS = {
+    "400": "The query cannot be answered: a parameter is malformed, unknown or out of range.",
+    "401": "Authentication required: this needs a valid bearer token.",
+    "404": "Nothing matches the given path or id.",
+    "422": "Validation failed: see `errors` for each offending parameter or field.",
+}
+WRITE_ERRORS = {"403": "The token's user lacks the permission this needs."}
+CACHE_HEADERS = {
+    "ETag": "A hash of the body: send it back in If-None-Match to get a 304.",
+    "Last-Modified": "When this body was first served: send it back in If-Modified-Since.",
+    "Cache-Control": "How long a browser or edge cache may reuse the answer.",
+    "Vary": "Request headers the answer depends on.",
+}
+
+
+def _problem(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/problem+json": {"schema": PROBLEM_REF}},
+    }
+
+
+def _fix_security(operation: dict) -> None:
+    security = operation.get("security")
+    if security:
+        operation["security"] = [{} if ANONYMOUS in item else item for item in security]
+
+
+def _bound_parameters(operation: dict, limit_max: int | None) -> None:
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        if schema.get("type") != "integer" or "maximum" in schema:
+            continue
+        if parameter["name"] == "limit":
+            if limit_max is not None:
+                schema["maximum"] = limit_max
+        elif parameter["in"] == "path" or parameter["name"] in INTEGER_PARAMETERS:
+            schema["maximum"] = MAX_INTEGER
+
+
+def _add_responses(path: str, method: str, operation: dict) -> None:
+    # django-ninja keys responses by int; JSON has strings: one key per status.
+    responses = {str(status): value for status, value in operation.get("responses", {}).items()}
+    operation["responses"] = responses
+    errors = dict(ERRORS)
+    if method != "get":
+        errors.update(WRITE_ERRORS)
+    for status, description in errors.items():
+        responses.setdefault(status, _problem(description))
+    if method != "get":
+        return
+    ok = responses.get("200")
+    if ok is not None:
+        headers = ok.setdefault("headers", {})
+        for name, description in CACHE_HEADERS.items():
+            headers.setdefault(name, {"description": description, "schema": {"type": "string"}})
+    responses.setdefault(
+        "304", {"description": "Not modified: the ETag or Last-Modified sent still holds."}
+    )
+    if path.endswith("/find/"):
+        # ``find`` redirects to the page's detail URL; its 200 is what following it gives.
+        responses["302"] = {
+            "description": "Found: the page's detail URL, with the other query parameters.",
+            "headers": {
+                "Location": {
+                    "description": "The detail URL.",
+                    "schema": {"type": "string", "format": "uri-reference"},
+                }
+            },
+        }
+
+
+def complete_schema(schema: dict) -> dict:
+    components = schema.setdefault("components", {})
+    components.get("securitySchemes", {}).pop(ANONYMOUS, None)
+    components.setdefault("schemas", {}).setdefault("ProblemDetail", PROBLEM_SCHEMA)
+    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            _fix_security(operation)
+            _bound_parameters(operation, limit_max)
+            _add_responses(path, method, operation)
+    return schema
+
+
+def install_openapi_fixes(api) -> None:
+    generate = api.get_openapi_schema
+
+    def get_openapi_schema(*args, **kwargs):
+        return complete_schema(generate(*args, **kwargs))
+
+    api.get_openapi_schema = get_openapi_schema
