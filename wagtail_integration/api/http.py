@@ -5,7 +5,7 @@
 - an integer query or path parameter beyond a 64-bit database integer answers 400 before
   the view runs (SQLite raises ``OverflowError``, PostgreSQL "bigint out of range": a 500);
 - a successful GET or HEAD answer gets an ``ETag`` (a hash of the body, so any change to what
-  it shows alters it), a ``Last-Modified`` (when that body was first served), ``Cache-Control``
+  it shows alters it), a ``Last-Modified`` (when the URL's body last changed), ``Cache-Control``
   and ``Vary``, and a conditional request that matches answers 304.
 
 CORS headers come from django-cors-headers; ``cors_enabled`` (a receiver of its
@@ -47,7 +47,7 @@ INTEGER_PARAMETERS = frozenset(
 )
 API_NAMESPACES = frozenset(["wagtail_integration_api_v2", "wagtailapi_v3"])
 _INTEGER = re.compile(r"[+-]?[0-9]+")
-_SEEN_PREFIX = "wagtail_integration:api:etag:"
+_SEEN_PREFIX = "wagtail_integration:http:changed:"
 _SEEN_TIMEOUT = 30 * 24 * 3600
 
 
@@ -91,14 +91,27 @@ def _is_private(request) -> bool:
     )
 
 
-def _last_seen(etag: str) -> float:
-    """When this body was first served: kept with the ETag, so it only moves on a change."""
+def _last_modified(request, etag: str) -> int:
+    """When this URL's answer last changed: kept with the ETag it had then, and moved on (by
+    at least a second, HTTP dates have no finer unit) as soon as the ETag differs."""
     cache = caches[integration_settings.API_CACHE_ALIAS]
-    key = _SEEN_PREFIX + etag.strip('"')
+    variant = "\x1f".join(
+        [
+            request.get_host(),
+            request.get_full_path(),
+            request.headers.get("accept-language", ""),
+            hashlib.sha256(request.headers.get("authorization", "").encode()).hexdigest(),
+        ]
+    )
+    key = _SEEN_PREFIX + hashlib.sha256(variant.encode()).hexdigest()[:32]
     now = int(time.time())
     try:
-        cache.add(key, now, _SEEN_TIMEOUT)
-        return cache.get(key, now)
+        seen = cache.get(key)
+        if seen is not None and seen[0] == etag:
+            return seen[1]
+        changed = now if seen is None else max(now, seen[1] + 1)
+        cache.set(key, (etag, changed), _SEEN_TIMEOUT)
+        return changed
     except Exception:  # an unreachable cache server must not fail the answer
         return now
 
@@ -126,7 +139,7 @@ def add_caching_headers(request, response) -> HttpResponse:
     digest.update(response.get("Content-Type", "").encode())
     etag = f'"{digest.hexdigest()[:32]}"'
     response["ETag"] = etag
-    last_modified = _last_seen(etag)
+    last_modified = _last_modified(request, etag)
     response["Last-Modified"] = http_date(last_modified)
     return get_conditional_response(
         request, etag=etag, last_modified=last_modified, response=response

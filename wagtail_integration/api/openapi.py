@@ -9,7 +9,8 @@ as an ``http`` scheme without ``scheme`` (invalid OpenAPI 3.1, and it reads as "
   400, 401, 404, 422 (403 on writes), ``find``'s 302 with its ``Location``, and a GET's 304;
 - ``limit`` declares ``WAGTAILAPI_LIMIT_MAX`` as its maximum, integer ids and offsets the
   64-bit maximum ``api/http.py`` enforces;
-- a GET's 200 declares the caching headers ``api/http.py`` sets.
+- a GET's 200 declares the caching headers ``api/http.py`` sets;
+- times of day are local times, declared by a pattern (JSON Schema's ``time`` needs an offset).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ ERRORS = {
 WRITE_ERRORS = {"403": "The token's user lacks the permission this needs."}
 CACHE_HEADERS = {
     "ETag": "A hash of the body: send it back in If-None-Match to get a 304.",
-    "Last-Modified": "When this body was first served: send it back in If-Modified-Since.",
+    "Last-Modified": "When this answer last changed: send it back in If-Modified-Since.",
     "Cache-Control": "How long a browser or edge cache may reuse the answer.",
     "Vary": "Request headers the answer depends on.",
 }
@@ -109,10 +110,29 @@ def _add_responses(path: str, method: str, operation: dict) -> None:
         }
 
 
+TIME_PATTERN = r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"
+
+
+def _local_times(node) -> None:
+    """Times of day are local wall-clock times ("09:30:00"); JSON Schema's ``time`` format
+    demands a UTC offset, so validators would reject every event: declare a pattern."""
+    if isinstance(node, dict):
+        if node.get("format") == "time":
+            del node["format"]
+            node["pattern"] = TIME_PATTERN
+            node.setdefault("description", "Local time of day (the site's time zone).")
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
+
+
 def complete_schema(schema: dict) -> dict:
     components = schema.setdefault("components", {})
     components.get("securitySchemes", {}).pop(ANONYMOUS, None)
     components.setdefault("schemas", {}).setdefault("ProblemDetail", PROBLEM_SCHEMA)
+    _local_times(components)
     limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():

@@ -59,7 +59,7 @@ class LocaleParams(Schema):
         return value
 
     def apply(self, queryset: QuerySet) -> QuerySet:
-        if self.locale is None:
+        if not self.locale:  # absent or empty: every locale
             return queryset
         locale = Locale.objects.filter(language_code=self.locale).first()
         if locale is None:
