@@ -25,10 +25,10 @@ pytestmark = [
     ),
 ]
 
-# Operations of the package (GET only: writes need a token and are Wagtail's).
-INCLUDE_PATHS = (
-    r"^/api/v3/(pages/(find/)?|pages/\{page_id\}/|(organisations|people|events)/(\{item_id\}/)?)$"
-)
+# The package's own operations. Wagtail's pages endpoint (which serves the package's page
+# types) is left out by name: it rejects schema-valid combinations (child_of with
+# descendant_of, order=random with an offset) that OpenAPI parameters cannot express.
+INCLUDE_PATHS = r"^/api/v3/(organisations|people|events)/(\{item_id\}/)?$"
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "30"))
 
 

@@ -66,8 +66,29 @@ def _fix_security(operation: dict) -> None:
         operation["security"] = [{} if ANONYMOUS in item else item for item in security]
 
 
+def _content_languages() -> list[str]:
+    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
+    return [code for code, _name in languages]
+
+
+def _text_parameter(parameter: dict) -> None:
+    """Text in a query never holds NUL (400/422: PostgreSQL refuses it); a ``locale`` is one
+    of the content languages."""
+    schema = parameter.get("schema", {})
+    alternatives = schema.get("anyOf", [schema])
+    for alternative in alternatives:
+        if alternative.get("type") != "string" or "enum" in alternative:
+            continue
+        if parameter["name"] == "locale":
+            alternative["enum"] = _content_languages()
+        elif parameter["name"] != "search":  # a search term is cleaned of NUL, not refused
+            alternative.setdefault("pattern", "^[^\\u0000]*$")
+
+
 def _bound_parameters(operation: dict, limit_max: int | None) -> None:
     for parameter in operation.get("parameters", []):
+        if parameter.get("in") == "query":
+            _text_parameter(parameter)
         schema = parameter.get("schema", {})
         if schema.get("type") != "integer" or "maximum" in schema:
             continue

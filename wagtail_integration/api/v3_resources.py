@@ -59,10 +59,12 @@ class LocaleParams(Schema):
         return value
 
     def apply(self, queryset: QuerySet) -> QuerySet:
-        if not self.locale:  # absent or empty: every locale
+        if self.locale is None:
             return queryset
         locale = Locale.objects.filter(language_code=self.locale).first()
         if locale is None:
+            if self.locale in dict(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [])):
+                return queryset.none()  # a content language without content yet
             raise HttpError(400, f"locale {self.locale!r} does not exist")
         return queryset.filter(locale=locale)
 

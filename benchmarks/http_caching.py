@@ -1,6 +1,6 @@
 """Bytes and time saved by the API's HTTP contract: gzip and conditional requests (304).
 
-    .venv/bin/python benchmarks/http.py [--repeat 21]
+    .venv/bin/python benchmarks/http_caching.py [--repeat 21]
 
 Sets up Django with ``tests.settings`` (its middleware: CorsMiddleware, GZipMiddleware, the
 package's ``api/http.py`` on every API view) on a temporary SQLite file, builds one page of
@@ -17,7 +17,6 @@ The page item cache is on, as in production, so "200" is the warm path. No asser
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -26,17 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def setup(db_path: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from api import setup  # noqa: E402  (the same Django set-up as the API benchmark)
 
 
 def build() -> list[str]:
