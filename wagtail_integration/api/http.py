@@ -69,12 +69,11 @@ def too_large_parameter(request, kwargs) -> str | None:
 
 def bad_request(request, detail: str) -> HttpResponse:
     if _is_v3(request):
-        body = {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": detail}
-        content_type = "application/problem+json"
-    else:  # Wagtail's API v2 error shape
-        body = {"message": detail}
-        content_type = "application/json"
-    return HttpResponse(json.dumps(body), status=400, content_type=content_type)
+        return problem(400, "Bad Request", detail)
+    # Wagtail's API v2 error shape
+    return HttpResponse(
+        json.dumps({"message": detail}), status=400, content_type="application/json"
+    )
 
 
 def _is_v3(request) -> bool:
@@ -146,6 +145,35 @@ def add_caching_headers(request, response) -> HttpResponse:
     )
 
 
+def problem(status: int, title: str, detail: str) -> HttpResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    return HttpResponse(json.dumps(body), status=status, content_type="application/problem+json")
+
+
+def draft_denial(request, kwargs, response) -> HttpResponse | None:
+    """API v3 answers ``?version=draft`` with the live page for anyone without a token and
+    with the draft for any token: a draft only for a token whose user may edit the page
+    (401 without a token, 404 without the permission), never the live page instead."""
+    match = getattr(request, "resolver_match", None)
+    if (
+        request.GET.get("version") != "draft"
+        or response.status_code != 200
+        or not match
+        or "wagtailapi_v3" not in match.namespaces
+        or match.url_name != "detail_page"
+    ):
+        return None
+    user = getattr(request, "user", None)  # set by the API's token authentication
+    if user is None or not user.is_authenticated:
+        return problem(401, "Unauthorized", "Drafts need a bearer token.")
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=kwargs.get("page_id")).first()
+    if page is None or not page.permissions_for_user(user).can_edit():
+        return problem(404, "Not Found", "No draft of this page for this token.")
+    return None
+
+
 def headless_view(view):
     """The API view with bounded integers and HTTP caching (see the module docstring)."""
 
@@ -155,6 +183,9 @@ def headless_view(view):
         if name is not None:
             return bad_request(request, f"{name} must be at most {MAX_INTEGER}")
         response = view(request, *args, **kwargs)
+        denial = draft_denial(request, kwargs, response)
+        if denial is not None:
+            return denial
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()  # DRF answers render lazily; the ETag needs the body
         return add_caching_headers(request, response)
