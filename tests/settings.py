@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     *HAS_API_V3 * ["wagtail.api.v3"],  # Wagtail 8 and newer
     "wagtail",
     "rest_framework",
+    "corsheaders",  # CORS for front ends on other origins (WAGTAIL_INTEGRATION below)
     "modelcluster",
     "taggit",
     "django_filters",
@@ -50,7 +51,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that preflight requests and error answers carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses answers (API JSON shrinks about sixfold); before anything reading the body.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -11,7 +11,9 @@ class WagtailIntegrationConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
         from .api.cache import connect_signals
+        from .api.http import connect_cors
         from .api.v3 import install_routers
 
         connect_signals()  # outdates cached API items when content changes
         install_routers()  # API v3 resources, before any URLconf reads ``api.urls``
+        connect_cors()  # the CORS_ALLOWED_ORIGINS setting, through django-cors-headers

@@ -37,6 +37,13 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_TIMEOUT": 300,
     # The entry of Django's CACHES that holds it.
     "API_CACHE_ALIAS": "default",
+    # Front-end origins allowed to call the API (v2, v3 and the headless preview) from a
+    # browser, e.g. ["https://www.example.org"]; needs django-cors-headers' CorsMiddleware.
+    "CORS_ALLOWED_ORIGINS": [],
+    # Cache-Control of public API answers: seconds a browser or an edge cache may reuse an
+    # answer, and seconds after that it may still serve it while it revalidates.
+    "API_MAX_AGE": 60,
+    "API_STALE_WHILE_REVALIDATE": 60,
 }
 
 

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views
+from .api.http import wrap_urls
 from .api.v2 import router as api_v2_router
 from .api.v3 import get_api
 from .conf import integration_settings
@@ -26,8 +27,9 @@ urlpatterns = [
 ]
 
 if integration_settings.API_V2_ENABLED:
-    urlpatterns.append(path("api/v2/", api_v2_router.urls))
+    # Every API view bounded and cacheable (ETag, 304, Cache-Control): ``api/http.py``.
+    urlpatterns.append(path("api/v2/", wrap_urls(api_v2_router.urls)))
 
 _api_v3 = get_api() if integration_settings.API_V3_ENABLED else None
 if _api_v3 is not None:
-    urlpatterns.append(path("api/v3/", _api_v3.urls))
+    urlpatterns.append(path("api/v3/", wrap_urls(_api_v3.urls)))

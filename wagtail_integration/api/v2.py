@@ -27,6 +27,7 @@ from ..content.loading import load_pages
 from ..models import Event, Organisation, Person, Topic
 from . import schemas
 from .cache import PageItemCache
+from .http import MAX_INTEGER
 
 SEARCH_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -48,8 +49,9 @@ def needs_search_cleaning(text: str) -> bool:
 
 
 def is_id(value: str) -> bool:
-    """ASCII digits only: ``str.isdigit`` also accepts "²", which ``int()`` refuses."""
-    return value.isascii() and value.isdigit()
+    """ASCII digits only (``str.isdigit`` also accepts "²", which ``int()`` refuses), and
+    within a 64-bit database integer."""
+    return value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER
 
 
 class _CleanedQuery:

@@ -126,6 +126,9 @@ def install_routers() -> None:
     api.add_router("/people/", people_router)
     api.add_router("/events/", events_router)
     _install_parameter_error_handlers(api)
+    from .openapi import install_openapi_fixes
+
+    install_openapi_fixes(api)
     _installed = True
 
 
@@ -137,16 +140,19 @@ def _install_parameter_error_handlers(api) -> None:
     from django.db import DatabaseError
     from wagtail.api.v3.errors import problem_response
 
+    from .http import MAX_INTEGER, too_large_parameter
     from .v2 import needs_search_cleaning
 
     def search_error(request, exc):
         if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
             detail = "Query parameters cannot contain NUL characters."
+        elif (name := too_large_parameter(request, {})) is not None:
+            detail = f"{name} must be at most {MAX_INTEGER}"
         elif needs_search_cleaning(request.GET.get("search", "")):
             detail = "The search term cannot be used: remove quotes and control characters."
         else:
             raise exc
         return problem_response(status=400, detail=detail)
 
-    for error in (DatabaseError, ValueError):
+    for error in (DatabaseError, ValueError, OverflowError):
         api.add_exception_handler(error, search_error)

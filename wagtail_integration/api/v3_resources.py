@@ -19,6 +19,7 @@ from wagtail.models import Locale
 
 from ..models import Event, Organisation, Person, Topic
 from . import schemas
+from .http import MAX_INTEGER
 from .v2 import clean_search_query
 
 T = TypeVar("T")
@@ -43,7 +44,7 @@ class ListOut(BaseModel, Generic[T]):
 
 class PaginationParams(Schema):
     limit: int = Field(20, ge=1)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_INTEGER)
 
 
 class LocaleParams(Schema):
@@ -62,6 +63,8 @@ class LocaleParams(Schema):
             return queryset
         locale = Locale.objects.filter(language_code=self.locale).first()
         if locale is None:
+            if self.locale in dict(getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [])):
+                return queryset.none()  # a content language without content yet
             raise HttpError(400, f"locale {self.locale!r} does not exist")
         return queryset.filter(locale=locale)
 
@@ -69,7 +72,9 @@ class LocaleParams(Schema):
 class OrganisationFilters(LocaleParams):
     kind: OrganisationKind | None = None
     municipality: str | None = None
-    topic: int | None = Field(None, ge=1, description="A topic id (any translation of it).")
+    topic: int | None = Field(
+        None, ge=1, le=MAX_INTEGER, description="A topic id (any translation of it)."
+    )
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         queryset = super().apply(queryset)
@@ -87,7 +92,7 @@ class OrganisationFilters(LocaleParams):
 
 
 class PersonFilters(LocaleParams):
-    organisation: int | None = Field(None, ge=1)
+    organisation: int | None = Field(None, ge=1, le=MAX_INTEGER)
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         queryset = super().apply(queryset)

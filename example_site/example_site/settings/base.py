@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     *HAS_API_V3 * ["wagtail.api.v3"],  # Wagtail 8 and newer
     "wagtail",
     "rest_framework",
+    "corsheaders",  # CORS for front ends on other origins (WAGTAIL_INTEGRATION below)
     "modelcluster",
     "taggit",
     "django_filters",
@@ -48,7 +49,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that preflight requests and error answers carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses answers (API JSON shrinks about sixfold); before anything reading the body.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,4 +159,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 
 # Settings of the wagtail_integration app; every key and its default is listed in
 # docs/install.md ("Settings"). An empty dict means "all defaults".
-WAGTAIL_INTEGRATION = {}
+WAGTAIL_INTEGRATION = {
+    # A front end served from another origin may call the API and the headless preview.
+    "CORS_ALLOWED_ORIGINS": [
+        origin
+        for origin in os.environ.get("FRONTEND_ORIGINS", "http://localhost:3000").split(",")
+        if origin
+    ],
+}
