@@ -46,7 +46,8 @@ function contact(page: {
   return person(page.contact_person) + organisation(page.contact_organisation);
 }
 
-type TypeName = PageDetail["meta"]["type"];
+// The package's page types; the test host's own variants (testapp.*) are the host's contract.
+type TypeName = Extract<PageDetail["meta"]["type"], `wagtail_integration.${string}` | "wagtailcore.Page">;
 type DetailOf<T extends TypeName> = Extract<PageDetail, { meta: { type: T } }>;
 type Renderers = { [T in TypeName]: (page: DetailOf<T>) => string };
 
@@ -122,6 +123,10 @@ function dispatch<T extends TypeName>(page: DetailOf<T>, type: T): string {
   return renderer(page);
 }
 
+type PackagePageDetail = DetailOf<TypeName>;
+const isPackagePage = (page: PageDetail): page is PackagePageDetail => page.meta.type in renderers;
+
+// A host's own page types get the title only; a real front end adds renderers for them.
 export function render(page: PageDetail): string {
-  return dispatch(page, page.meta.type);
+  return isPackagePage(page) ? dispatch(page, page.meta.type) : head(page);
 }
