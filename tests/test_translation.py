@@ -42,9 +42,10 @@ from . import factories
 from .seed_facts import SEED_FACTS, SPEAKER_TEAM_FACTS
 
 # Seed facts that the templates write in the page's language (a date, weekday names): on a
-# translated page they appear in that language, as Django formats or translates them.
+# translated page they appear in that language, as Django formats or translates them (a
+# date in the language's own DATE_FORMAT: "May 2, 2018" in English).
 INTERFACE_FACTS = {
-    "2. Mai 2018": lambda: date_format(datetime.date(2018, 5, 2), "j. F Y"),
+    "2. Mai 2018": lambda: date_format(datetime.date(2018, 5, 2), "DATE_FORMAT"),
     "Dienstag": lambda: gettext("Tuesday"),
     "Freitag": lambda: gettext("Friday"),
     "kostenlos": lambda: gettext("Counselling is free of charge and confidential."),
@@ -420,7 +421,7 @@ def test_page_translates_before_its_related_snippets_are_translated(
             page, include_related_objects=False
         )
     translated = page.get_translation(locales["en"]).specific
-    assert translated.live
+    assert not translated.live  # a new translation starts as a draft
     # Untranslated related objects stay the source's until they are translated.
     assert translated.press_contact == page.press_contact
     assert [b.value.pk for b in translated.events] == [b.value.pk for b in page.events]

@@ -9,11 +9,20 @@ class WagtailIntegrationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
         from . import checks  # noqa: F401  (registers the system checks)
         from .api.cache import connect_signals
         from .api.http import connect_cors
         from .api.v3 import install_routers
+        from .translation import draft_new_translations, parent_copied_for_translation
+        from .translation_sync import connect_signals as connect_translation_sync
 
         connect_signals()  # outdates cached API items when content changes
+        connect_translation_sync()  # synchronised fields follow the source at once
+        draft_new_translations()  # nothing half-translated goes live on "Translate"
+        post_save.connect(
+            parent_copied_for_translation, dispatch_uid="wagtail_integration_copied_parents"
+        )
         install_routers()  # API v3 resources, before any URLconf reads ``api.urls``
         connect_cors()  # the CORS_ALLOWED_ORIGINS setting, through django-cors-headers

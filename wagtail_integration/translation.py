@@ -8,6 +8,7 @@ the language switcher, in one query whatever the number of languages.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -29,14 +30,24 @@ class TranslationSkippedError(Exception):
         super().__init__("Not translated:\n" + "\n".join(lines))
 
 
+# Whether parents copied for a translation are published (``translate_page_tree(publish=True)``).
+_publish_copied_parents = contextvars.ContextVar("wagtail_integration_publish", default=False)
+
+
 def translate_page_tree(
     page: Page,
     locales: Iterable[Locale],
     user=None,
     include_subtree: bool = True,
     include_related_objects: bool = True,
+    publish: bool = True,
 ):
-    """Translate ``page`` (and its subtree) into ``locales``, publishing live pages.
+    """Translate ``page`` (and its subtree) into ``locales``; ``publish=False`` for drafts.
+
+    ``publish=True`` (the default, for code that fills the translations itself, such as
+    machine translation in a data migration) publishes every translation at once, with the
+    German text where segments are not translated yet; the admin's “Translate” creates
+    drafts (see ``draft_new_translations``).
 
     Like the admin's “Translate this page” with “include subtree”, through
     ``wagtail_localize.operations.TranslationCreator``: missing strings fall back to the
@@ -58,9 +69,13 @@ def translate_page_tree(
         else [page.specific]
     )
     translation_keys = set()
-    for source in pages:  # parents first: a child's translation goes under its parent's
-        creator.create_translations(source, include_related_objects=include_related_objects)
-        translation_keys.add(source.translation_key)
+    token = _publish_copied_parents.set(publish)
+    try:
+        for source in pages:  # parents first: a child's translation goes under its parent's
+            creator.create_translations(source, include_related_objects=include_related_objects)
+            translation_keys.add(source.translation_key)
+    finally:
+        _publish_copied_parents.reset(token)
 
     failures = {}
     for translation_source, translations in creator.mappings.items():
@@ -79,6 +94,8 @@ def translate_page_tree(
     # children (404). Recount once every publish of this transaction has run.
     translation_keys.update(page.get_ancestors().values_list("translation_key", flat=True))
     locale_ids = [locale.pk for locale in locales]
+    if publish:
+        transaction.on_commit(partial(_publish_drafts, creator.mappings))
     transaction.on_commit(partial(_recount_children, translation_keys, locale_ids))
     return creator
 
@@ -95,6 +112,62 @@ def _translation_failure(translation) -> str:
     except Exception as error:  # noqa: BLE001 - report whatever stopped it
         return f"{type(error).__name__}: {error}"
     return "not created"
+
+
+def _publish_drafts(mappings) -> None:
+    for translations in mappings.values():  # parents first
+        for translation in translations:
+            target = translation.get_target_instance()
+            if isinstance(target, Page) and not target.live:
+                target.get_latest_revision().publish()
+
+
+def draft_new_translations() -> None:
+    """New page translations start as drafts unless the host decided otherwise.
+
+    wagtail-localize publishes a new translation when its source is live (with the source's
+    text in every segment) unless ``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE`` is
+    ``False``; the package makes ``False`` the default.
+    """
+    if not hasattr(settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE"):
+        settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def parent_copied_for_translation(sender, instance, created=False, raw=False, **kwargs):
+    """A parent page wagtail-localize copied for a translation becomes a draft translation.
+
+    wagtail-localize creates missing parents as live aliases of the source: German text
+    under the other language's URL and ``lang``, listed in ``hreflang`` and the sitemap.
+    Once the copy is saved, it is submitted for translation itself and unpublished; it goes
+    live when a translator publishes it, as any other translation.
+    """
+    if raw or not created or not isinstance(instance, Page) or not instance.alias_of_id:
+        return
+    source = Page.objects.filter(pk=instance.alias_of_id).only("locale_id").first()
+    if source is None or source.locale_id == instance.locale_id:
+        return  # an alias in the same language, not a translation
+    if getattr(settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True):
+        return
+    publish = _publish_copied_parents.get()
+    transaction.on_commit(partial(_convert_copied_parent, instance.pk, source.pk, publish))
+
+
+def _convert_copied_parent(alias_id: int, source_id: int, publish: bool) -> None:
+    from wagtail_localize.operations import TranslationCreator
+
+    alias = Page.objects.filter(pk=alias_id).select_related("locale").first()
+    source = Page.objects.filter(pk=source_id).first()
+    if alias is None or source is None or not alias.alias_of_id:
+        return
+    TranslationCreator(None, [alias.locale]).create_translations(
+        source.specific, include_related_objects=False
+    )
+    translation = Page.objects.get(pk=alias_id).specific
+    if publish:
+        if not translation.live or translation.has_unpublished_changes:
+            translation.get_latest_revision().publish()
+    elif translation.live:
+        translation.unpublish()
 
 
 def _recount_children(translation_keys: set, locale_ids: list[int]) -> None:
@@ -168,3 +241,25 @@ def default_translation(translations: list[PageTranslation]) -> PageTranslation 
     """The version in the site's default language, for ``hreflang="x-default"``."""
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return next((item for item in translations if item.language_code == default), None)
+
+
+def refuse_foreign_language_prefix(page, request, serve_args, serve_kwargs):
+    """``before_serve_page``: a language prefix serves only pages in that language.
+
+    Wagtail routes ``/en/…`` through the site root's translation in English and falls back
+    to the German root when there is none, so ``/en/presse/feed/atom/`` would answer German
+    content under an English URL. Such requests answer 404 until the translation exists.
+    """
+    from django.http import Http404
+    from django.utils.translation import get_language_from_path
+
+    prefix = get_language_from_path(request.path_info)
+    if prefix is None:  # no language prefix: the default language's own URLs
+        return None
+    try:
+        language = get_supported_content_language_variant(prefix)
+    except LookupError:
+        raise Http404 from None
+    if language != page.locale.language_code:
+        raise Http404
+    return None

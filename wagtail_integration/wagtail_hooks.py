@@ -32,6 +32,13 @@ def register_live_page_links(features):
     features.register_link_type(LivePageLinkHandler)
 
 
+@hooks.register("before_serve_page")
+def refuse_foreign_language_prefix(page, request, serve_args, serve_kwargs):
+    from .translation import refuse_foreign_language_prefix as refuse
+
+    return refuse(page, request, serve_args, serve_kwargs)
+
+
 @hooks.register("register_admin_urls")
 def register_import_urls():
     return [

@@ -129,6 +129,14 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("de-x-ls", "Leichte Sprache"),
 ]
 
+# Machine translation in wagtail-localize's editor with DeepL, when a key is set
+# (DEEPL_API_KEY; a free-plan key ends in ":fx" and is sent to the free API).
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+
 
 # Static and media files (both inside example_site/, both gitignored)
 

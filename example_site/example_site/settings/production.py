@@ -86,13 +86,7 @@ if os.environ.get("DJANGO_STATIC_ROOT"):
 if os.environ.get("DJANGO_MEDIA_ROOT"):
     MEDIA_ROOT = os.environ["DJANGO_MEDIA_ROOT"]
 
-# Machine translation in wagtail-localize's editor with DeepL, when a key is set
-# (DEEPL_API_KEY; a free-plan key ends in ":fx" and is sent to the free API).
-if os.environ.get("DEEPL_API_KEY"):
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
-    }
+# Machine translation with DeepL when DEEPL_API_KEY is set: see base.py.
 
 # HTTPS only, each part switchable for setups where the proxy in front does it.
 if _env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from wagtail_integration.demo.builder import DemoBuilder, DemoContentError
 from wagtail_integration.demo.synthetic import ensure_synthetic_organisations
+from wagtail_integration.locales import LocaleSetupError, set_up_locales
 
 
 class Command(BaseCommand):
@@ -37,6 +38,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
+        try:  # every content language, so that "Translate" offers them all
+            locales = set_up_locales()
+        except LocaleSetupError as exc:
+            raise CommandError(str(exc)) from exc
+        if locales.created:
+            self.info("Created locales: " + ", ".join(locales.created))
         parent = self.get_parent(options["parent"])
         self.info(f"Demo content under “{parent.title}” (id {parent.pk}, {parent.locale})")
         builder = DemoBuilder(parent, log=self.log)
