@@ -14,6 +14,8 @@ Optional:
   DJANGO_SECURE_HSTS_SECONDS     default 31536000 (one year); 0 switches HSTS off
   DJANGO_SECURE_HSTS_PRELOAD     1 (default); 0 before the domain is ready for preload lists
   DJANGO_CONN_MAX_AGE            seconds a database connection is reused (default 60)
+  DJANGO_REDIS_URL               the shared cache (default redis://127.0.0.1:6379/0); every
+                                 worker and machine of the site must use the same one
   DJANGO_STATIC_ROOT, DJANGO_MEDIA_ROOT   directories for collectstatic and uploads
   DEEPL_API_KEY                  machine translation with DeepL in wagtail-localize
 
@@ -80,6 +82,17 @@ if os.environ.get("WAGTAILADMIN_BASE_URL"):
 # Reusing connections saves a connect per request, which dominates short API requests.
 DATABASES["default"]["CONN_MAX_AGE"] = _env_int("DJANGO_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# One cache for every worker and machine: the API item cache's generation number and the
+# headless preview's tokens only hold when all processes see the same cache (Django's default,
+# a local-memory cache, is per process). Django's own Redis backend needs `pip install redis`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("DJANGO_REDIS_URL", "").strip() or "redis://127.0.0.1:6379/0",
+        "KEY_PREFIX": "wagtail_integration_example",
+    }
+}
 
 if os.environ.get("DJANGO_STATIC_ROOT"):
     STATIC_ROOT = os.environ["DJANGO_STATIC_ROOT"]
