@@ -25,6 +25,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from .import_lock import ImportConflict
 from .importing import (
     COLUMNS,
     EXTENSIONS,
@@ -219,7 +220,12 @@ class ImportOrganisationsView(WagtailAdminTemplateMixin, View):
         refuse_updates_without_permission(plan, request.user)
         if not plan.ok:  # the database changed since the preview (or the data was altered)
             return self.preview(data, filename, locale)
-        result = apply_import(plan)
+        try:
+            result = apply_import(plan)
+        except ImportConflict as conflict:  # another import or an editor got there first
+            for error in conflict.errors:
+                messages.error(request, str(error))
+            return self.preview(data, filename, locale)
         messages.success(
             request,
             _(

@@ -33,6 +33,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from .import_lock import lock_and_recheck
 from .models import Organisation, Topic
 from .models.snippets import phone_validator
 
@@ -494,6 +495,8 @@ def apply_import(plan: ImportPlan) -> ImportResult:
         raise ValueError("The import plan has errors; nothing is written.")
     result = ImportResult()
     with transaction.atomic():
+        # Overlapping imports: one at a time, conflicts refused (import_lock.py).
+        lock_and_recheck(plan)
         topics = {
             topic.name.casefold(): topic for topic in Topic.objects.filter(locale=plan.locale)
         }
