@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -72,6 +74,69 @@ sub vcl_deliver {{
     }}
 }}
 """
+
+
+class TcpProxy:
+    """A loopback TCP forwarder to the database that a test can take down and bring back,
+    so an outage never touches the shared PostgreSQL server."""
+
+    def __init__(self, upstream_host: str, upstream_port: int) -> None:
+        self.upstream = (upstream_host, upstream_port)
+        self.port = free_port()
+        self.listener: socket.socket | None = None
+        self.open: set[socket.socket] = set()
+        self.guard = threading.Lock()
+
+    def start(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self.listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def stop(self) -> None:
+        """Refuse new connections and cut the open ones, as a crashed server would."""
+        if self.listener is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone would not.
+            with contextlib.suppress(OSError):
+                self.listener.shutdown(socket.SHUT_RDWR)
+            self.listener.close()
+            self.listener = None
+        with self.guard:
+            for sock in self.open:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            self.open.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(self.upstream, timeout=10)
+            except OSError:
+                client.close()
+                continue
+            server.settimeout(None)
+            with self.guard:
+                self.open |= {client, server}
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
 
 def free_port() -> int:
@@ -144,6 +209,7 @@ class Deployment:
     varnish_port: int = 0
     processes: list = field(default_factory=list)
     gunicorn: subprocess.Popen | None = None
+    database_proxy: TcpProxy | None = None
 
     # --- setting up -----------------------------------------------------------------------
 
@@ -220,21 +286,31 @@ class Deployment:
             "from django.contrib.auth import get_user_model\n"
             "get_user_model().objects.create_superuser('admin', 'admin@example.org', 'admin')"
         )
+        # The workers reach the database through a proxy that test_outage.py takes down.
+        parts = urlsplit(self.database_url)
+        self.database_proxy = TcpProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+        self.database_proxy.start()
+        netloc = parts.netloc.rsplit("@", 1)
+        address = f"127.0.0.1:{self.database_proxy.port}"
+        proxied = urlunsplit(parts._replace(netloc="@".join([*netloc[:-1], address])))
         self.gunicorn = self._spawn(
             [str(Path(sys.executable).with_name("gunicorn")), "example_site.wsgi:application"]
             + ["--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.gunicorn_port}"]
             + ["--chdir", str(EXAMPLE_DIR), "--timeout", "60", "--log-level", "warning"],
             self.gunicorn_port,
             "gunicorn",
+            env={**self.env, "DATABASE_URL": proxied},
         )
         deadline = time.monotonic() + 30
         while len(self.worker_pids()) < WORKERS and time.monotonic() < deadline:
             time.sleep(0.1)
 
-    def _spawn(self, cmd: list[str], port: int, what: str) -> subprocess.Popen:
+    def _spawn(
+        self, cmd: list[str], port: int, what: str, env: dict | None = None
+    ) -> subprocess.Popen:
         log = open(self.work / f"{what}.log", "wb")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(  # noqa: S603  (fixed command, no shell)
-            cmd, cwd=self.work, env=self.env or None, stdout=log, stderr=subprocess.STDOUT
+            cmd, cwd=self.work, env=env or self.env or None, stdout=log, stderr=subprocess.STDOUT
         )
         self.processes.append(process)
         try:
@@ -246,6 +322,8 @@ class Deployment:
     def stop(self) -> None:
         for process in reversed(self.processes):
             stop(process)
+        if self.database_proxy is not None:
+            self.database_proxy.stop()
         try:
             import psycopg
 
@@ -301,7 +379,7 @@ class Deployment:
         headers: dict[str, str] | None = None,
     ) -> Answer:
         port = self.varnish_port if through_varnish else self.gunicorn_port
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=90)
         try:
             connection.request(method, path, body=body, headers={"Host": HOST, **(headers or {})})
             response = connection.getresponse()
