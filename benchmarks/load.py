@@ -2,7 +2,8 @@
 """Load benchmark: the example site under gunicorn on PostgreSQL, driven by locust.
 
     .venv/bin/pip install -e ".[load]"
-    .venv/bin/python benchmarks/load.py [--duration 30] [--users 8] [--workers 2]
+    .venv/bin/python benchmarks/load.py [--duration 30] [--users 8] [--workers 3]
+        [--cache redis|locmem]
         [--organisations 2000] [--database-url postgresql://ci:ci@127.0.0.1:5432/wi_load]
 
 Drops and recreates the PostgreSQL database named by ``--database-url`` (its name must
@@ -15,6 +16,11 @@ must answer 200; this also renders the images), then runs locust headless: ``--u
 users, no pauses, for ``--duration`` seconds. Prints requests per second and p50/p95/p99
 latencies per endpoint, per group and overall, and exits non-zero if any request failed.
 gunicorn is stopped at the end, also after an error or Ctrl-C. No timed assertions.
+
+``--cache redis`` (the default, as the production settings) starts a throwaway
+``redis-server`` on a free loopback port for the run; ``--cache locmem`` uses Django's
+per-process cache instead (``load_locmem_settings.py``), for comparison. The CPU report
+counts Redis with the workers, so CPU per request compares the two honestly.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import os
 import re
 import resource
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -74,7 +81,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--organisations", type=int, default=2000)
     parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
     parser.add_argument("--duration", type=int, default=30, help=f"seconds, 1–{MAX_DURATION}")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "locmem"],
+        default="redis",
+        help="the shared Redis cache of the production settings, or a per-process cache",
+    )
     parser.add_argument("--csv", metavar="PREFIX", help="also keep locust's CSV files")
     args = parser.parse_args()
     if not 1 <= args.duration <= MAX_DURATION:
@@ -143,7 +156,33 @@ def site_environment(args: argparse.Namespace, workdir: Path) -> dict[str, str]:
         DATABASE_URL=args.database_url,
         PYTHONUNBUFFERED="1",
     )
+    if args.cache == "locmem":
+        environment["DJANGO_SETTINGS_MODULE"] = "load_locmem_settings"
+        environment["PYTHONPATH"] = os.pathsep.join(
+            [str(Path(__file__).resolve().parent), environment.get("PYTHONPATH", "")]
+        ).rstrip(os.pathsep)
     return environment
+
+
+def start_redis(workdir: Path) -> tuple[subprocess.Popen, int]:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        sys.exit("[load] --cache redis needs redis-server (Debian: apt-get install redis-server)")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603  (fixed command, no shell)
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+        + ["--dir", str(workdir)],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    say(f"redis-server on 127.0.0.1:{port}")
+    return process, port
 
 
 def manage(environment: dict[str, str], *command: str) -> None:
@@ -496,12 +535,16 @@ def main() -> int:
     require_extra()
     # TERM (e.g. from a CI runner) takes the same way out as Ctrl-C: stop gunicorn first.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-    server = None
+    server = redis = None
     with tempfile.TemporaryDirectory(prefix="wi-load-") as tmp:
         workdir = Path(tmp)
         try:
             say(f"machine: {machine()}")
             environment = site_environment(args, workdir)
+            if args.cache == "redis":
+                redis, redis_port = start_redis(workdir)
+                environment["DJANGO_REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+            say(f"cache: {args.cache}, gunicorn workers: {args.workers}")
             reset_database(args.database_url)
             manage(environment, "migrate", "--noinput", "-v", "0")
             demo = ["wagtail_integration_demo", f"--organisations={args.organisations}", "-v", "0"]
@@ -519,7 +562,7 @@ def main() -> int:
             results_file = workdir / "results.json"
             say(f"machine before the load: {machine()}")
             pids = {
-                "gunicorn workers": gunicorn_workers(server),
+                "gunicorn workers": gunicorn_workers(server) + ([redis.pid] if redis else []),
                 "PostgreSQL": database_backends(args.database_url),
             }
             cpu_before = cpu_snapshot(pids)
@@ -542,6 +585,7 @@ def main() -> int:
             return 130
         finally:
             stop(server, "gunicorn")
+            stop(redis, "redis-server")
 
 
 if __name__ == "__main__":

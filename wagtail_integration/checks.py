@@ -92,3 +92,50 @@ def check_urls(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def _is_process_local(alias: str) -> bool:
+    from django.core.cache import caches
+    from django.core.cache.backends.dummy import DummyCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    try:
+        backend = caches[alias]
+    except Exception:  # an unknown alias is Django's own error (caches.E001)
+        return False
+    return isinstance(backend, LocMemCache | DummyCache)
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """Several workers or machines need one cache: a per-process cache serves each worker's
+    own, outdated API items and loses preview tokens stored by another worker."""
+    from .conf import integration_settings
+
+    if settings.DEBUG:
+        return []
+    warnings = []
+    alias = integration_settings.API_CACHE_ALIAS
+    if integration_settings.API_CACHE_TIMEOUT and _is_process_local(alias):
+        warnings.append(
+            Warning(
+                f"The API item cache uses the process-local cache {alias!r}: with several "
+                "workers each keeps its own copy and serves outdated (even unpublished) "
+                "content after a change made in another process.",
+                hint=f"Point CACHES[{alias!r}] at a shared cache such as "
+                "django.core.cache.backends.redis.RedisCache, or set "
+                'WAGTAIL_INTEGRATION["API_CACHE_TIMEOUT"] = 0 (see the install guide).',
+                id="wagtail_integration.W020",
+            )
+        )
+    if integration_settings.HEADLESS_PREVIEW_URL and _is_process_local("default"):
+        warnings.append(
+            Warning(
+                "The headless preview stores its tokens in the process-local default cache: "
+                "a preview fails whenever the front end's request reaches another worker.",
+                hint="Point CACHES['default'] at a shared cache such as "
+                "django.core.cache.backends.redis.RedisCache (see the install guide).",
+                id="wagtail_integration.W021",
+            )
+        )
+    return warnings

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 
+from .edit_conflicts import refuse_outdated_page_save, refuse_outdated_snippet_save
 from .organisations_io import admin_views
 from .snippets import IntegrationViewSetGroup
 
@@ -58,6 +59,11 @@ def register_import_urls():
 @hooks.register("register_wagtail_integration_menu_item")
 def register_import_menu_item():
     return admin_views.import_menu_item()
+
+
+# Saves based on an outdated version are refused on the server (edit_conflicts.py).
+hooks.register("before_edit_page", refuse_outdated_page_save)
+hooks.register("before_edit_snippet", refuse_outdated_snippet_save)
 
 
 @hooks.register("before_delete_snippet")

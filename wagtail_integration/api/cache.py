@@ -19,6 +19,7 @@ import hashlib
 import time
 
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
@@ -45,8 +46,7 @@ def _generation(cache) -> int:
     return generation
 
 
-def clear(**kwargs) -> None:
-    """Start a new generation: every cached item is outdated from now on."""
+def _new_generation() -> None:
     cache = get_cache()
     if cache is None:
         return
@@ -54,6 +54,29 @@ def clear(**kwargs) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # evicted or never set
         cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def clear(**kwargs) -> None:
+    """Start a new generation: every cached item is outdated from now on.
+
+    Inside a transaction a second generation starts when it commits: another worker may
+    have cached the rows it still read as they were before the commit under the first one.
+    """
+    if get_cache() is None:
+        return
+    _new_generation()
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    pending = getattr(connection, "_wagtail_integration_new_generation", None)
+    # One callback per transaction, however many rows it saves.
+    if pending is None or not any(entry[1] is pending for entry in connection.run_on_commit):
+
+        def pending() -> None:
+            _new_generation()
+
+        connection._wagtail_integration_new_generation = pending
+        transaction.on_commit(pending)
 
 
 def request_fingerprint(request, variant: str = "") -> str:

@@ -27,6 +27,7 @@ from wagtail.models import Locale
 
 from .columns import COLUMNS
 from .exporting import export_organisations
+from .import_lock import ImportConflict
 from .importing import apply_import, plan_import
 from .reading import EXTENSIONS, MAX_FILE_BYTES, ImportFileError
 
@@ -214,7 +215,12 @@ class ImportOrganisationsView(WagtailAdminTemplateMixin, View):
         refuse_updates_without_permission(plan, request.user)
         if not plan.ok:  # the database changed since the preview (or the data was altered)
             return self.preview(data, filename, locale)
-        result = apply_import(plan)
+        try:
+            result = apply_import(plan)
+        except ImportConflict as conflict:  # another import or an editor got there first
+            for error in conflict.errors:
+                messages.error(request, str(error))
+            return self.preview(data, filename, locale)
         messages.success(
             request,
             _(

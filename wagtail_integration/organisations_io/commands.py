@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from .exporting import export_organisations
+from .import_lock import ImportConflict
 from .importing import apply_import, plan_import
 from .reading import ImportFileError
 
@@ -72,7 +73,14 @@ class ImportOrganisationsCommand(BaseCommand):
         if options["dry_run"]:
             self.stdout.write(f"Dry run, nothing written: {summary}.")
             return
-        result = apply_import(plan)
+        try:
+            result = apply_import(plan)
+        except ImportConflict as conflict:  # another import or an editor got there first
+            for error in conflict.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                f"{len(conflict.errors)} conflict(s) in {path.name}; nothing was imported."
+            ) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {path.name} ({locale.language_code}): {result.created} created, "

@@ -40,6 +40,7 @@ from .columns import (
     text_to_rich_text,
     validate_column,
 )
+from .import_lock import lock_and_recheck
 from .reading import ImportFileError, read_table
 
 MAX_ERRORS = 500
@@ -291,6 +292,8 @@ def apply_import(plan: ImportPlan) -> ImportResult:
         raise ValueError("The import plan has errors; nothing is written.")
     result = ImportResult()
     with transaction.atomic():
+        # Overlapping imports: one at a time, conflicts refused (import_lock.py).
+        lock_and_recheck(plan)
         topics = {
             topic.name.casefold(): topic for topic in Topic.objects.filter(locale=plan.locale)
         }

@@ -14,6 +14,10 @@ Optional:
   DJANGO_SECURE_HSTS_SECONDS     default 31536000 (one year); 0 switches HSTS off
   DJANGO_SECURE_HSTS_PRELOAD     1 (default); 0 before the domain is ready for preload lists
   DJANGO_CONN_MAX_AGE            seconds a database connection is reused (default 60)
+  DJANGO_REDIS_URL               the shared cache (default redis://127.0.0.1:6379/0); every
+                                 worker and machine of the site must use the same one
+  DJANGO_FRONTEND_CACHE_URL      an HTTP cache in front that accepts PURGE, e.g.
+                                 http://127.0.0.1:6081 (Varnish; see docs/reliability.md)
   DJANGO_STATIC_ROOT, DJANGO_MEDIA_ROOT   directories for collectstatic and uploads
   DEEPL_API_KEY                  machine translation with DeepL in wagtail-localize
 
@@ -29,7 +33,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES
+from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE, STORAGES
 
 
 def _env_list(name: str) -> list[str]:
@@ -81,6 +85,36 @@ if os.environ.get("WAGTAILADMIN_BASE_URL"):
 DATABASES["default"]["CONN_MAX_AGE"] = _env_int("DJANGO_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# While the database is unreachable: 503 with Retry-After and one log line per error class
+# and interval, not a 500 with a traceback per request (wagtail_integration/middleware.py).
+MIDDLEWARE = [
+    MIDDLEWARE[0],  # SecurityMiddleware
+    "wagtail_integration.middleware.DatabaseUnavailableMiddleware",
+    *MIDDLEWARE[1:],
+]
+
+# One cache for every worker and machine: the API item cache's generation number and the
+# headless preview's tokens only hold when all processes see the same cache (Django's default,
+# a local-memory cache, is per process). Django's own Redis backend needs `pip install redis`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("DJANGO_REDIS_URL", "").strip() or "redis://127.0.0.1:6379/0",
+        "KEY_PREFIX": "wagtail_integration_example",
+    }
+}
+
+# Purge requests to an HTTP cache in front (Varnish, nginx): every URL that shows a changed
+# page, snippet, image or document (wagtail_integration.purge, docs/reliability.md).
+if os.environ.get("DJANGO_FRONTEND_CACHE_URL"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["DJANGO_FRONTEND_CACHE_URL"],
+        }
+    }
+
 if os.environ.get("DJANGO_STATIC_ROOT"):
     STATIC_ROOT = os.environ["DJANGO_STATIC_ROOT"]
 if os.environ.get("DJANGO_MEDIA_ROOT"):
@@ -116,5 +150,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "django": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+        "wagtail_integration": {"handlers": ["console"], "level": "WARNING"},
     },
 }
