@@ -37,6 +37,8 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_TIMEOUT": 300,
     # The entry of Django's CACHES that holds it.
     "API_CACHE_ALIAS": "default",
+    # Days a journalist's preview link of an embargoed press release stays valid by default.
+    "PRESS_PREVIEW_LINK_DAYS": 7,
 }
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import press_preview, views
 from .api.v2 import router as api_v2_router
 from .api.v3 import get_api
 from .conf import integration_settings
@@ -22,6 +22,11 @@ urlpatterns = [
         "people/<int:pk>/contact.vcf",
         views.person_vcard_view,
         name="wagtail_integration_person_vcard",
+    ),
+    path(
+        "press-preview/<str:token>/",
+        press_preview.press_preview,
+        name="wagtail_integration_press_preview",
     ),
 ]
 

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import prefetched_stream_objects
+from ..visibility import visible
 
 
 def _stream_field_names(model) -> list[str]:
@@ -34,9 +35,7 @@ def prefetch_translations(pages) -> None:
         return
     by_key = defaultdict(list)
     for translation in (
-        Page.objects.filter(translation_key__in=keys)
-        .live()
-        .public()
+        visible(Page.objects.filter(translation_key__in=keys).live().public())
         .select_related("locale")
         .order_by("pk")
     ):

@@ -35,6 +35,9 @@ def install_routers() -> None:
     api.add_router("/people/", people_router)
     api.add_router("/events/", events_router)
     _install_parameter_error_handlers(api)
+    from ..visibility import install_v3_rule
+
+    install_v3_rule()
     _installed = True
 
 

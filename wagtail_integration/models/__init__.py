@@ -2,6 +2,7 @@
 
 from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
 from .directory import AbstractDirectoryPage, DirectoryPage
+from .embargo import PressPreviewAccess, PressPreviewLink
 from .networks import (
     AbstractNetworkPage,
     AbstractPartnerListingPage,
@@ -23,6 +24,7 @@ from .press import (
 )
 from .projects import AbstractProjectIndexPage, AbstractProjectPage, ProjectIndexPage, ProjectPage
 from .snippets import Event, Funding, Organisation, Person, Topic
+from .workflows import FourEyesApprovalTask
 
 __all__ = [
     "AbstractDirectoryPage",
@@ -38,6 +40,7 @@ __all__ = [
     "AbstractSpeakerTeamPage",
     "ContactFields",
     "Event",
+    "FourEyesApprovalTask",
     "Funding",
     "IntegrationPageMixin",
     "NetworkMembership",
@@ -49,6 +52,8 @@ __all__ = [
     "Person",
     "PhotoArchivePage",
     "PressReleaseIndexPage",
+    "PressPreviewAccess",
+    "PressPreviewLink",
     "PressReleasePage",
     "ProjectIndexPage",
     "ProjectPage",

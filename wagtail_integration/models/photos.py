@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..api import schemas
 from ..conf import integration_settings
+from ..visibility import visible
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, paginate
 from .directory import NON_WORD, SEARCH_MAX_LENGTH, page_window
 from .networks import RICH_TEXT_FEATURES
@@ -188,8 +189,7 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
         """Live, public releases in this page's language, newest first; no StreamField but
         ``media`` is loaded."""
         releases = (
-            PressReleasePage.objects.live()
-            .public()
+            visible(PressReleasePage.objects.live().public())
             .filter(locale_id=self.locale_id)
             .defer("body", "events")
             .order_by("-release_date", "-pk")

@@ -21,6 +21,7 @@ from ..blocks import (
     OrganisationListBlock,
     TextListBlock,
 )
+from ..visibility import visible
 from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 
@@ -40,7 +41,8 @@ class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
         return self.get_projects()
 
     def get_projects(self):
-        return ProjectPage.objects.child_of(self).live().public().order_by("-start_date", "title")
+        releases = visible(ProjectPage.objects.child_of(self).live().public())
+        return releases.order_by("-start_date", "title")
 
 
 class ProjectIndexPage(AbstractProjectIndexPage):
