@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -103,7 +103,6 @@ class PressPreviewLinkCreateView(CreateView):
 
 class PressPreviewLinkViewSet(ModelViewSet):
     model = PressPreviewLink
-    form_class = PressPreviewLinkForm
     add_view_class = PressPreviewLinkCreateView
     icon = "link"
     menu_label = _("Press preview links")
@@ -113,12 +112,15 @@ class PressPreviewLinkViewSet(ModelViewSet):
     list_filter = ["revoked"]
     inspect_view_enabled = True
     inspect_view_fields = ["page", "recipient", "expires_at", "revoked", "created_at", "created_by"]
-    panels = [
-        PageChooserPanel("page", ["wagtail_integration.PressReleasePage"]),
-        FieldPanel("recipient"),
-        FieldPanel("expires_at"),
-        FieldPanel("revoked"),
-    ]
+    edit_handler = ObjectList(
+        [
+            PageChooserPanel("page", ["wagtail_integration.PressReleasePage"]),
+            FieldPanel("recipient"),
+            FieldPanel("expires_at"),
+            FieldPanel("revoked"),
+        ],
+        base_form_class=PressPreviewLinkForm,
+    )
 
 
 class PressPreviewAccessViewSet(ModelViewSet):
