@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask
 
 
 def _submitted_by(obj, user) -> bool:
@@ -29,9 +29,7 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
-        if isinstance(states, type(TaskState.objects.none())):
-            return states.exclude(workflow_state__requested_by=user)
-        return states
+        return states.exclude(workflow_state__requested_by=user)
 
     @classmethod
     def get_description(cls):
