@@ -207,3 +207,18 @@ def test_admin_refuses_a_page_that_is_no_press_release(admin_client, root_page):
     errors = response.context["form"].errors
     assert "page" in errors and "expires_at" in errors
     assert not PressPreviewLink.objects.exists()
+
+
+def test_demo_builds_an_embargoed_release_and_the_workflow(db):
+    import io
+
+    from django.core.management import call_command
+    from wagtail.models import WorkflowPage
+
+    call_command("wagtail_integration_demo", stdout=io.StringIO())
+    page = Page.objects.get(slug="arbeitskreis-migrantenorganisationen-jahresbilanz").specific
+    assert page.live and page.embargo_until > timezone.now() + datetime.timedelta(days=6)
+    assert Client().get(page.url).status_code == 404
+    assert WorkflowPage.objects.get(page=page.get_parent()).workflow.name == "Pressefreigabe"
+    link, token = make_link(page)
+    assert "Jahresbilanz" in Client().get(preview_url(token)).content.decode()

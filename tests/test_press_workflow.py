@@ -28,7 +28,7 @@ def press_world(root_page, locale_en):
 
 
 def editor(django_user_model, name, *groups):
-    user = django_user_model.objects.create_user(username=name, password="x")
+    user = django_user_model.objects.create_user(username=name, password=None)
     user.groups.add(*groups)
     return user
 
@@ -100,7 +100,7 @@ def test_submitter_cannot_approve_own_submission(press_world, django_user_model)
     wf.setup_press_workflows()
     press = Group.objects.get(name=wf.PRESS_GROUP)
     officer = editor(django_user_model, "pressesprecherin", press)
-    boss = django_user_model.objects.create_superuser("chefin", "chefin@example.org", "x")
+    boss = django_user_model.objects.create_superuser("chefin", "chefin@example.org", None)
     for submitter in (officer, boss):
         page = f.PressReleasePageFactory(parent=index, live=False)
         state = submit(page, submitter)
