@@ -6,8 +6,14 @@ published page and expects the marker, so each cell is known to be able to fail.
 outputs also check a public sibling in the same output.
 
 States: a draft, a page restricted by password, by login, by group, an expired page, an
-unpublished translation, a live page whose newer revision is unpublished, and an alias of
-each of these (placed next to its source, where nothing restricts it).
+expired page that Wagtail's ``publish_scheduled`` has not unpublished yet (still ``live``), a
+press release under embargo (published, embargo ahead), an unpublished translation, a live
+page whose newer revision is unpublished, and an alias of each of these (placed next to its
+source, where nothing restricts it). ``embargo_over`` is a second control: a release whose
+embargo has passed shows without anything having run.
+
+Embargoes exist on press releases only: in the embargo states, cells that check another page
+type check a press release instead, and cells bound to other page types are left out.
 """
 
 from __future__ import annotations
@@ -39,12 +45,22 @@ BASE_STATES = [
     "login",
     "group",
     "expired",
+    "expired_pending",
+    "embargoed",
     "unpublished_translation",
     "live_with_draft",
 ]
-STATES = ["public", *BASE_STATES, *[f"alias_of_{state}" for state in BASE_STATES]]
-# States in which the page has no live version at all: even its URL must not be shown.
-NOT_LIVE = {"draft", "expired", "unpublished_translation"}
+STATES = [
+    "public",
+    "embargo_over",
+    *BASE_STATES,
+    *[f"alias_of_{state}" for state in BASE_STATES],
+]
+# States whose page must show (controls: each cell is known to be able to fail).
+SHOWN = {"public", "embargo_over"}
+# States in which the page must not be served at all: even its URL must not be shown.
+NOT_LIVE = {"draft", "expired", "expired_pending", "embargoed", "unpublished_translation"}
+EMBARGO_STATES = {"embargoed", "embargo_over"}
 _counter = itertools.count()
 
 
@@ -82,6 +98,16 @@ class Hidden:
     @property
     def base_state(self) -> str:
         return self.state.removeprefix("alias_of_")
+
+    @property
+    def served(self) -> bool:
+        """Whether its detail answers 200 (``live_with_draft`` shows its live content)."""
+        return self.base_state in SHOWN or self.base_state == "live_with_draft"
+
+
+def kind_for(state: str, kind: str) -> str:
+    """``kind``, or a press release where the state is an embargo."""
+    return "press" if state.removeprefix("alias_of_") in EMBARGO_STATES else kind
 
 
 # --- Building hidden pages ---------------------------------------------------------------
@@ -155,6 +181,9 @@ def build_base(world: World, kind: str, state: str, marker: str, translation_of:
         page.save_revision()  # not published: the row keeps the live content
         return page
     fill(page, marker)
+    if state in EMBARGO_STATES:  # the editor publishes it with a Sperrfrist
+        days = 1 if state == "embargoed" else -1
+        page.embargo_until = timezone.now() + datetime.timedelta(days=days)
     page.save()
     revision = page.save_revision()
     if state in ("draft", "unpublished_translation"):
@@ -167,6 +196,10 @@ def build_base(world: World, kind: str, state: str, marker: str, translation_of:
         page.unpublish(set_expired=True)
         Page.objects.filter(pk=page.pk).update(
             expire_at=timezone.now() - datetime.timedelta(days=1)
+        )
+    elif state == "expired_pending":  # past its expiry, publish_scheduled not run yet
+        Page.objects.filter(pk=page.pk).update(
+            expire_at=timezone.now() - datetime.timedelta(minutes=1)
         )
     return Page.objects.get(pk=page.pk).specific
 
@@ -198,8 +231,8 @@ def get_ok(client: Client, url: str) -> str:
     return text_of(response)
 
 
-def detail_status_ok(hidden: Hidden, status: int, public: bool) -> bool:
-    if public or hidden.base_state == "live_with_draft":
+def detail_status_ok(hidden: Hidden, status: int) -> bool:
+    if hidden.served:
         return status == 200
     if hidden.state.startswith("alias_of_") and hidden.base_state in ("password", "login", "group"):
         return status in (200, 302, 404)  # the alias is guarded like its source
@@ -215,6 +248,7 @@ class Output:
     name: str
     check: Callable  # (client, world, marker, state) -> (text, control marker or None)
     marks: tuple = ()
+    embargo: bool = True  # False: bound to a page type without embargoes
 
 
 def html_index(kind):
@@ -233,9 +267,7 @@ def html_detail(kind):
     def check(client, world, marker, state):
         hidden = build(world, kind, state, marker)
         response = client.get(hidden.page.url)
-        assert detail_status_ok(hidden, response.status_code, state == "public"), (
-            response.status_code
-        )
+        assert detail_status_ok(hidden, response.status_code), response.status_code
         if response.status_code == 302:
             assert "/login" in response["Location"] or "login" in response["Location"]
         text = text_of(response)
@@ -252,7 +284,7 @@ def directory_listing(client, world, marker, state):
     """The directory page lists organisations; a hidden directory page is not served."""
     hidden = build(world, "directory", state, marker)
     response = client.get(hidden.page.url + "?q=verein&letter=a&page=2")
-    assert detail_status_ok(hidden, response.status_code, state == "public")
+    assert detail_status_ok(hidden, response.status_code)
     return text_of(response), None
 
 
@@ -269,14 +301,14 @@ def linking_page(world, target: Page, marker: str) -> Page:
 
 def link_text(hidden: Hidden, text: str, state: str) -> str:
     """What a link must not reveal: the marker, and the URL of a page that is not live."""
-    url_hidden = state == "public" or hidden.base_state in NOT_LIVE
+    url_hidden = state in SHOWN or hidden.base_state in NOT_LIVE
     if url_hidden and hidden.page.url and hidden.page.url in text:
         return text + " URL-LEAK"
     return text
 
 
 def html_rich_text_link(client, world, marker, state):
-    hidden = build(world, "project", state, marker)
+    hidden = build(world, kind_for(state, "project"), state, marker)
     page = linking_page(world, hidden.page, f"Verweiswort{next(_counter)}z")
     text = get_ok(client, page.url)
     assert "Zum verlinkten Projekt" in text
@@ -286,12 +318,14 @@ def html_rich_text_link(client, world, marker, state):
 
 def api_listing(version):
     def check(client, world, marker, state):
-        hidden = build(world, "project", state, marker)
+        kind = kind_for(state, "project")
+        hidden = build(world, kind, state, marker)
         control = f"Offenwort{next(_counter)}y"
-        public_sibling(hidden.page.get_parent(), control)
+        public_sibling(hidden.page.get_parent(), control, kind)
         fields = "&fields=*" if version == "v2" else ""
         locale = hidden.page.locale.language_code
-        url = f"/api/{version}/pages/?type=wagtail_integration.ProjectPage&locale={locale}{fields}"
+        page_type = FACTORIES[kind]._meta.model._meta.label
+        url = f"/api/{version}/pages/?type={page_type}&locale={locale}{fields}"
         return get_ok(client, url), control
 
     return check
@@ -299,13 +333,12 @@ def api_listing(version):
 
 def api_detail(version):
     def check(client, world, marker, state):
-        hidden = build(world, "project", state, marker)
+        hidden = build(world, kind_for(state, "project"), state, marker)
         pages = [hidden.page] + ([hidden.source] if hidden.source else [])
         text = ""
         for page in pages:
             response = client.get(f"/api/{version}/pages/{page.pk}/")
-            expected_ok = state == "public" or hidden.base_state == "live_with_draft"
-            assert response.status_code == (200 if expected_ok else 404), response.status_code
+            assert response.status_code == (200 if hidden.served else 404), response.status_code
             text += text_of(response)
         return text, None
 
@@ -314,9 +347,10 @@ def api_detail(version):
 
 def api_search(version):
     def check(client, world, marker, state):
-        hidden = build(world, "project", state, marker)
+        kind = kind_for(state, "project")
+        hidden = build(world, kind, state, marker)
         control = f"Offenwort{next(_counter)}y"
-        public_sibling(hidden.page.get_parent(), control)
+        public_sibling(hidden.page.get_parent(), control, kind)
         text = get_ok(client, f"/api/{version}/pages/?search={marker}")
         text += get_ok(client, f"/api/{version}/pages/?search={control}")
         return text, control
@@ -326,12 +360,11 @@ def api_search(version):
 
 def api_find(version):
     def check(client, world, marker, state):
-        hidden = build(world, "project", state, marker)
+        hidden = build(world, kind_for(state, "project"), state, marker)
         response = client.get(
             f"/api/{version}/pages/find/?html_path={quote(hidden.page.url)}", follow=True
         )
-        expected_ok = state == "public" or hidden.base_state == "live_with_draft"
-        assert response.status_code == (200 if expected_ok else 404), response.status_code
+        assert response.status_code == (200 if hidden.served else 404), response.status_code
         return text_of(response), None
 
     return check
@@ -339,14 +372,14 @@ def api_find(version):
 
 def api_rich_text_link(version):
     def check(client, world, marker, state):
-        hidden = build(world, "project", state, marker)
+        hidden = build(world, kind_for(state, "project"), state, marker)
         page = linking_page(world, hidden.page, f"Verweiswort{next(_counter)}z")
         query = "?rich_text_format=html" if version == "v3" else ""
         text = get_ok(client, f"/api/{version}/pages/{page.pk}/{query}")
         assert "Zum verlinkten Projekt" in text
         if version == "v2":  # v2 keeps the stored form: a page id, resolved via the API
             assert f'id=\\"{hidden.page.pk}\\"' in text
-            return text + (marker if state == "public" else ""), None
+            return text + (marker if state in SHOWN else ""), None
         return link_text(hidden, text, state).replace("URL-LEAK", marker), None
 
     return check
@@ -356,8 +389,9 @@ def translations_of_live_page(version):
     """The live German page's ``translations`` (API) or language links (HTML)."""
 
     def check(client, world, marker, state):
-        source = f.ProjectPageFactory(parent=world.projects_de, title="Quelle")
-        hidden = build(world, "project", state, marker, translation_of=source)
+        kind = kind_for(state, "project")
+        source = FACTORIES[kind](parent=parent_for(world, kind, "de"), title="Quelle")
+        hidden = build(world, kind, state, marker, translation_of=source)
         if version == "html":  # language links name the language, not the title: check URLs
             text = get_ok(client, source.url)
             urls = {hidden.page.url, hidden.source.url if hidden.source else None} - {None}
@@ -423,7 +457,7 @@ def page_calendar(client, world, marker, state):
     hidden = build(world, "press", state, marker)
     text = ""
     # An alias follows its source: both are served only when the source is public.
-    expected = 200 if state == "public" or hidden.base_state == "live_with_draft" else 404
+    expected = 200 if hidden.served else 404
     for page in [hidden.page] + ([hidden.source] if hidden.source else []):
         response = client.get(reverse("wagtail_integration_page_calendar", args=[page.pk]))
         assert response.status_code == expected, (page, response.status_code)
@@ -433,7 +467,7 @@ def page_calendar(client, world, marker, state):
 
 def sitemap(client, world, marker, state):
     """The sitemap lists URLs: a hidden page's URL stands for its marker."""
-    hidden = build(world, "project", state, marker)
+    hidden = build(world, kind_for(state, "project"), state, marker)
     text = get_ok(client, "/sitemap.xml")
     urls = {hidden.page.get_full_url()} - {None}
     if hidden.base_state != "live_with_draft" and any(url in text for url in urls):
@@ -442,12 +476,12 @@ def sitemap(client, world, marker, state):
 
 
 OUTPUTS = [
-    Output("html_project_index", html_index("project")),
+    Output("html_project_index", html_index("project"), embargo=False),
     Output("html_press_index", html_index("press")),
     Output("html_detail_press", html_detail("press")),
-    Output("html_detail_project", html_detail("project")),
-    Output("html_detail_directory", html_detail("directory")),
-    Output("html_directory_search", directory_listing),
+    Output("html_detail_project", html_detail("project"), embargo=False),
+    Output("html_detail_directory", html_detail("directory"), embargo=False),
+    Output("html_directory_search", directory_listing, embargo=False),
     Output("html_rich_text_link", html_rich_text_link),
     Output("html_language_links", translations_of_live_page("html")),
     Output("press_rss_feed", press_route("feed/rss/")),
@@ -472,15 +506,22 @@ OUTPUTS = [
 ]
 
 
-@pytest.mark.parametrize("state", STATES)
-@pytest.mark.parametrize("output", [pytest.param(o, id=o.name, marks=o.marks) for o in OUTPUTS])
+CELLS = [
+    pytest.param(output, state, id=f"{output.name}-{state}", marks=output.marks)
+    for output in OUTPUTS
+    for state in STATES
+    if output.embargo or state.removeprefix("alias_of_") not in EMBARGO_STATES
+]
+
+
+@pytest.mark.parametrize(("output", "state"), CELLS)
 def test_hidden_page_does_not_leak(world, state, output):
     client = Client(raise_request_exception=False)
     marker = f"Geheimwort{next(_counter)}x"
     text, control = output.check(client, world, marker, state)
     if control is not None:
         assert control in text, "the public sibling is missing: the output cannot show pages"
-    if state == "public":
+    if state in SHOWN:
         assert marker in text, "a public page must show: this cell could not detect a leak"
     else:
         assert marker not in text

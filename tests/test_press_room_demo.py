@@ -21,6 +21,7 @@ from icalendar import Calendar
 from wagtail.models import Page
 
 from wagtail_integration.models import Event, PressReleasePage
+from wagtail_integration.visibility import visible
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture
 def demo(db):
     call_command("wagtail_integration_demo", stdout=io.StringIO())
-    release = PressReleasePage.objects.live().get()
+    release = visible(PressReleasePage.objects.live()).get()  # not the one under embargo
     return release.get_parent().specific, release
 
 

@@ -44,6 +44,8 @@ DEFAULTS: dict[str, Any] = {
     # answer, and seconds after that it may still serve it while it revalidates.
     "API_MAX_AGE": 60,
     "API_STALE_WHILE_REVALIDATE": 60,
+    # Days a journalist's preview link of an embargoed press release stays valid by default.
+    "PRESS_PREVIEW_LINK_DAYS": 7,
 }
 
 

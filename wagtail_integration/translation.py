@@ -20,6 +20,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from .visibility import visible
+
 
 class TranslationSkippedError(Exception):
     """Objects wagtail-localize did not translate; ``failures`` maps (object, language) to why."""
@@ -207,9 +209,7 @@ def page_translations(page: Page | None, request=None) -> list[PageTranslation]:
     if page is None or not getattr(page, "translation_key", None):
         return []
     pages = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
+        visible(Page.objects.filter(translation_key=page.translation_key).live().public())
         .select_related("locale")
         .only("id", "path", "depth", "url_path", "locale__language_code", "translation_key")
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import press_preview, views
 from .api.http import wrap_urls
 from .api.v2 import router as api_v2_router
 from .api.v3 import get_api
@@ -23,6 +23,11 @@ urlpatterns = [
         "people/<int:pk>/contact.vcf",
         views.person_vcard_view,
         name="wagtail_integration_person_vcard",
+    ),
+    path(
+        "press-preview/<str:token>/",
+        press_preview.press_preview,
+        name="wagtail_integration_press_preview",
     ),
 ]
 

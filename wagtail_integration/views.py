@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
@@ -15,6 +14,7 @@ from wagtail.models import Page, Site
 from .models import Event, Person
 from .outputs.calendars import build_calendar, page_events
 from .outputs.vcard import person_vcard
+from .visibility import visible
 
 MAX_ID = 2**31 - 1  # larger ids overflow the database's integer column: not found
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -22,9 +22,8 @@ VCARD_TYPE = "text/vcard; charset=utf-8"
 
 
 def public_pages():
-    """Live pages without view restrictions whose expiry date, if any, lies ahead."""
-    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-    return Page.objects.live().public().filter(not_expired)
+    """Live pages without view restrictions that the time-based rule lets show now."""
+    return visible(Page.objects.live().public())
 
 
 def _check_id(value: int) -> int:

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from .edit_conflicts import refuse_outdated_page_save, refuse_outdated_snippet_save
 from .organisations_io import admin_views
 from .snippets import IntegrationViewSetGroup
+from .visibility import is_visible
 
 register_snippet(IntegrationViewSetGroup)
 
@@ -22,9 +23,21 @@ class LivePageLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         return [
-            f'<a href="{escape(page.localized.url)}">' if page is not None and page.live else "<a>"
+            f'<a href="{escape(page.localized.url)}">'
+            if page is not None and page.live and is_visible(page)
+            else "<a>"
             for page in cls.get_many(attrs_list)
         ]
+
+
+@hooks.register("before_serve_page")
+def hide_expired_and_embargoed_pages(page, request, serve_args, serve_kwargs):
+    """Expired pages and releases under embargo are not found, whether or not Wagtail's
+    ``publish_scheduled`` has run yet (``visibility``)."""
+    if not is_visible(page):
+        from django.http import Http404
+
+        raise Http404("No such page.")
 
 
 # After Wagtail's own registration (order 0), which this replaces for the "page" link type.
@@ -38,6 +51,16 @@ def refuse_foreign_language_prefix(page, request, serve_args, serve_kwargs):
     from .translation import refuse_foreign_language_prefix as refuse
 
     return refuse(page, request, serve_args, serve_kwargs)
+
+
+@hooks.register("register_admin_viewset")
+def register_press_preview_viewsets():
+    from .press_preview import PressPreviewAccessViewSet, PressPreviewLinkViewSet
+
+    return [
+        PressPreviewLinkViewSet("press_preview_links"),
+        PressPreviewAccessViewSet("press_preview_log"),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -14,6 +14,8 @@ from playwright.sync_api import Page, expect
 from wagtail.models import Locale, get_page_models
 from wagtail.models import Page as WagtailPage
 
+from wagtail_integration.visibility import visible
+
 pytestmark = [
     pytest.mark.browser,
     # Serialized rollback restores the tree root, default site and locale after the flush.
@@ -34,7 +36,7 @@ AXE_OPTIONS = {
 
 def pages_of_our_types(locale: Locale) -> list[WagtailPage]:
     pages = list(
-        WagtailPage.objects.live()
+        visible(WagtailPage.objects.live())  # a release under embargo is not served
         .type(*PAGE_TYPES)
         .filter(locale=locale)
         .order_by("path")

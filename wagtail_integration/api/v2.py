@@ -25,6 +25,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from ..content.loading import load_pages
 from ..models import Event, Organisation, Person, Topic
+from ..visibility import visible
 from . import schemas
 from .cache import PageItemCache
 from .http import MAX_INTEGER
@@ -132,7 +133,7 @@ class IntegrationPagesAPIViewSet(RejectNulMixin, CompactJSONMixin, PagesAPIViewS
                 sites = sites.filter(port=int(port))
             if not sites.exists():
                 raise BadRequestError(f"site {site!r} does not exist")
-        return super().get_base_queryset()
+        return visible(super().get_base_queryset())
 
     def listing_view(self, request):
         queryset = self.get_queryset()

@@ -111,12 +111,12 @@ def live_translations(translation_keys) -> dict[Any, list]:
     """Live, public pages of ``translation_keys`` by key, with their locales: one query."""
     from wagtail.models import Page
 
+    from ..visibility import visible
+
     by_key = defaultdict(list)
     if translation_keys:
         for page in (
-            Page.objects.filter(translation_key__in=translation_keys)
-            .live()
-            .public()
+            visible(Page.objects.filter(translation_key__in=translation_keys).live().public())
             .select_related("locale")
             .order_by("pk")
         ):

@@ -20,6 +20,7 @@ from wagtail.images.models import Filter
 from wagtail.rich_text import expand_db_html
 
 from ..conf import integration_settings
+from ..visibility import visible
 
 
 def nested(prefix: str, lookups: tuple[str, ...] | list[str]) -> list[str]:
@@ -331,7 +332,7 @@ def translations_out(page, request=None) -> list[TranslationOut]:
     translations = getattr(page, "_api_translations", None)
     if translations is None:
         translations = list(
-            page.get_translations().live().public().select_related("locale").order_by("pk")
+            visible(page.get_translations().live().public()).select_related("locale").order_by("pk")
         )
     return [
         TranslationOut(

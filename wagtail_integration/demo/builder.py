@@ -11,11 +11,13 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 from PIL import Image as PILImage
@@ -94,6 +96,9 @@ class DemoBuilder:
         """``value`` with every ``Ref`` replaced by the saved object it names."""
         if isinstance(value, Ref):
             return self.objects[value]
+        if isinstance(value, content.FromNow):
+            moment = timezone.now().replace(second=0, microsecond=0) + timedelta(days=value.days)
+            return timezone.localdate(moment) if value.as_date else moment
         if isinstance(value, dict):
             return {key: self.resolve(item) for key, item in value.items()}
         if isinstance(value, list):

@@ -43,6 +43,13 @@ def event(key: str) -> Ref:
     return Ref("event", key)
 
 
+class FromNow(NamedTuple):
+    """A time ``days`` after the demo is built (a date when ``as_date``): embargoes lie ahead."""
+
+    days: int
+    as_date: bool = False
+
+
 def items(*texts: str) -> list[tuple[str, str]]:
     """Stream data of a ``TextListBlock`` (goals, tasks, measures, places)."""
     return [("item", text) for text in texts]
@@ -675,7 +682,39 @@ PRESS_PAGES = {
                 "publisher": org("kreis_steinfurt"),
                 "press_contact": person("wessling"),
             },
-        }
+        },
+        # Published, but under embargo (Sperrfrist) for a week after the demo is built:
+        # hidden everywhere until then; journalists read it through preview links.
+        {
+            "type": "PressReleasePage",
+            "title": "Arbeitskreis der Migrantenorganisationen legt Jahresbilanz vor",
+            "slug": "arbeitskreis-migrantenorganisationen-jahresbilanz",
+            "fields": {
+                "release_date": FromNow(7, as_date=True),
+                "embargo_until": FromNow(7),
+                "dateline": "Kreis Steinfurt",
+                "subheadline": "Rund 40 Vereine im Kreis vernetzt / Fördermittel-Werkstatt geplant",
+                "lead": (
+                    "Ein Jahr nach der Fachkonferenz zieht der Arbeitskreis, zu dem das "
+                    "Kommunale Integrationszentrum die Migrantenorganisationen im Kreis "
+                    "zweimal im Jahr einlädt, Bilanz: mehr Vereine machen mit, und die "
+                    "Kontakte reichen über die Gemeindegrenzen hinaus."
+                ),
+                "body": [
+                    (
+                        "paragraph",
+                        "<p>Vertreten waren Vereine aus Rheine, Ibbenbüren, Emsdetten, Greven "
+                        "und Lengerich. Im Mittelpunkt stand, wie kleine, ehrenamtlich "
+                        "geführte Organisationen Projektmittel beantragen und abrechnen. Für "
+                        "das nächste Treffen ist deshalb eine Werkstatt zu Förderanträgen "
+                        "vorgesehen.</p>",
+                    ),
+                ],
+                "topics": [topic("migrant_organisations")],
+                "publisher": org("kreis_steinfurt"),
+                "press_contact": person("wessling"),
+            },
+        },
     ],
 }
 

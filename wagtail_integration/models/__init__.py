@@ -2,6 +2,7 @@
 
 from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
 from .directory import AbstractDirectoryPage, DirectoryPage
+from .embargo import PressPreviewAccess, PressPreviewLink
 from .networks import (
     AbstractNetworkMembership,
     AbstractNetworkPage,
@@ -26,6 +27,7 @@ from .press import (
 )
 from .projects import AbstractProjectIndexPage, AbstractProjectPage, ProjectIndexPage, ProjectPage
 from .snippets import Event, Funding, Organisation, Person, Topic
+from .workflows import FourEyesApprovalTask
 
 __all__ = [
     "AbstractDirectoryPage",
@@ -44,6 +46,7 @@ __all__ = [
     "AbstractSpeakerTeamPage",
     "ContactFields",
     "Event",
+    "FourEyesApprovalTask",
     "Funding",
     "IntegrationPageMixin",
     "NetworkMembership",
@@ -55,6 +58,8 @@ __all__ = [
     "Person",
     "PhotoArchivePage",
     "PressReleaseIndexPage",
+    "PressPreviewAccess",
+    "PressPreviewLink",
     "PressReleasePage",
     "ProjectIndexPage",
     "ProjectPage",

@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
 from ..content import objects as schemas
+from ..visibility import visible
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES, SearchForm, page_window, paginate
 
@@ -186,9 +187,7 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
         """Live, public releases in this page's language, newest first; no StreamField but
         ``media`` is loaded."""
         releases = (
-            self.get_release_model()
-            .objects.live()
-            .public()
+            visible(self.get_release_model().objects.live().public())
             .filter(locale_id=self.locale_id)
             .defer("body", "events")
             .order_by("-release_date", "-pk")

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
+from ..visibility import visible
 from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES, localised_topics, page_window
 from .press_filters import PressReleaseFilterForm, TopicChoice, topic_slug
@@ -72,10 +73,7 @@ class AbstractPressReleaseIndexPage(
     def get_releases(self):
         """The live, public releases of this index, newest first."""
         return (
-            self.get_release_model()
-            .objects.child_of(self)
-            .live()
-            .public()
+            visible(self.get_release_model().objects.child_of(self).live().public())
             .select_related("publisher")
             .order_by("-release_date", "-pk")
         )
@@ -315,9 +313,27 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         related_name="+",
         help_text=_("Visitors can filter the press releases by topic; feeds list them too."),
     )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Sperrfrist: until this time the published release appears nowhere on the site, "
+            "in the API, feeds or searches; then it goes public by itself. Journalists can "
+            "read it before through preview links."
+        ),
+    )
+    show_embargo_note = models.BooleanField(
+        _("show the embargo note"),
+        default=True,
+        help_text=_("Show “Sperrfrist: …” with the embargo time above the release."),
+    )
 
     override_translatable_fields = [
         SynchronizedField("dateline"),  # a place name
+        # One embargo for every language: a translation must not break it.
+        SynchronizedField("embargo_until"),
+        SynchronizedField("show_embargo_note"),
         # wagtail-localize ignores many-to-many fields unless declared: translations share
         # the source's topics and show them in their own language (``localised_topics``).
         SynchronizedField("topics"),
@@ -343,6 +359,12 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
             [FieldPanel("publisher"), FieldPanel("press_contact")], heading=_("Publisher")
         ),
     ]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [FieldPanel("embargo_until"), FieldPanel("show_embargo_note")],
+            heading=_("Embargo (Sperrfrist)"),
+        )
+    ]
 
     api_fields = [
         # Writable through API v3 (Wagtail 8); validated by the admin form.
@@ -351,6 +373,7 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         api.writable("subheadline"),
         api.writable("lead"),
         api.writable("body"),
+        APIField("embargo_until"),
         APIField("media"),
         APIField("events"),
         APIField("press_contact", serializer=api.PersonField()),
@@ -372,6 +395,11 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
 
     def get_topics(self) -> list[Topic]:
         return localised_topics(self.topics.all(), self.locale_id)
+
+    @property
+    def embargo_note(self) -> datetime.datetime | None:
+        """The embargo time to show as “Sperrfrist: …”, when there is one and it is wanted."""
+        return self.embargo_until if self.show_embargo_note else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -22,6 +22,7 @@ from ..blocks import (
 )
 from ..content import serializers as api
 from ..content.objects import PERSON_PREFETCH, nested
+from ..visibility import visible
 from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES
 
@@ -43,7 +44,7 @@ class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
         return self.get_projects()
 
     def get_projects(self):
-        projects = self.get_project_model().objects.child_of(self).live().public()
+        projects = visible(self.get_project_model().objects.child_of(self).live().public())
         return projects.order_by("-start_date", "title")
 
     @classmethod

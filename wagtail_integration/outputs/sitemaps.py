@@ -17,6 +17,8 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from .visibility import visible
+
 _CACHE_ATTRIBUTE = "_wagtail_integration_sitemap_alternates"
 
 
@@ -46,9 +48,7 @@ def _alternates_of(pages, request) -> list[dict]:
 
 def _translation_pages(translation_keys):
     return (
-        Page.objects.filter(translation_key__in=translation_keys)
-        .live()
-        .public()
+        visible(Page.objects.filter(translation_key__in=translation_keys).live().public())
         .select_related("locale")
         .only("id", "path", "depth", "url_path", "translation_key", "locale__language_code")
         .order_by("path")
@@ -93,9 +93,7 @@ class Sitemap(WagtailSitemap):
         for translated_root in roots:
             in_trees |= Q(path__startswith=translated_root.path)
         return (
-            Page.objects.filter(in_trees)
-            .live()
-            .public()
+            visible(Page.objects.filter(in_trees).live().public())
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -9,12 +9,14 @@ from wagtail.models import Page, Site
 from wagtail_integration.demo.builder import DemoBuilder, DemoContentError
 from wagtail_integration.demo.synthetic import ensure_synthetic_organisations
 from wagtail_integration.locales import LocaleSetupError, set_up_locales
+from wagtail_integration.workflows import setup_press_workflows
 
 
 class Command(BaseCommand):
     help = (
         "Create demo pages (network, speaker team, project, press release, partner listing, "
-        "integration agency) with their snippets and placeholder images. Idempotent: what "
+        "integration agency, a release under embargo) with their snippets and placeholder "
+        "images, and the press office's four-eyes workflow. Idempotent: what "
         "exists already is left unchanged."
     )
 
@@ -50,6 +52,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 pages = builder.build()
+                workflows = setup_press_workflows()
         except DemoContentError as exc:
             raise CommandError(str(exc)) from exc
         for what in sorted(set(builder.created) | set(builder.present)):
@@ -61,6 +64,8 @@ class Command(BaseCommand):
             self.info(self.style.SUCCESS("Demo content already present; nothing changed."))
         for page in pages:
             self.info(f"  {page.title}: {page.url or page.url_path}")
+        for what in workflows.created:
+            self.info(f"  created {what}")
         if options["organisations"] < 0:
             raise CommandError("--organisations must be 0 or more.")
         if options["organisations"]:
