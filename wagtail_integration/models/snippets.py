@@ -94,7 +94,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=120)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # locale_id: the admin's chooser and listing filter a search by locale.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
@@ -347,6 +352,7 @@ class Funding(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("funder"),
+        index.FilterField("locale_id"),  # the admin's chooser and listing filter by locale
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from wagtail_integration.demo.builder import DemoBuilder, DemoContentError
 from wagtail_integration.demo.synthetic import ensure_synthetic_organisations
+from wagtail_integration.permissions import grant_default_permissions
 
 
 class Command(BaseCommand):
@@ -54,6 +55,9 @@ class Command(BaseCommand):
             self.info(self.style.SUCCESS("Demo content already present; nothing changed."))
         for page in pages:
             self.info(f"  {page.title}: {page.url or page.url_path}")
+        # Groups created after the migration (e.g. on a restored database) get them too.
+        for group, count in grant_default_permissions().items():
+            self.info(f"  {group}: {count} snippet permissions added")
         if options["organisations"] < 0:
             raise CommandError("--organisations must be 0 or more.")
         if options["organisations"]:
