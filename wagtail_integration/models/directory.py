@@ -23,10 +23,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
+from ..search import prefix_search
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm, paginate
 from .networks import RICH_TEXT_FEATURES
 from .snippets import Organisation, Topic, german_sort_key
@@ -194,9 +194,8 @@ class AbstractDirectoryPage(IntegrationPageMixin, Page):
 
     @staticmethod
     def search(queryset: models.QuerySet, query: str):
-        """Full-text search through Wagtail's search backend, in alphabetical order."""
-        backend = get_search_backend()
-        return backend.search(query, queryset.order_by("sort_key"), order_by_relevance=False)
+        """Words starting with the query's words (German compounds), in alphabetical order."""
+        return prefix_search(queryset.order_by("sort_key"), query)
 
     # --- Rendering ---------------------------------------------------------------------------
 
