@@ -37,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_TIMEOUT": 300,
     # The entry of Django's CACHES that holds it.
     "API_CACHE_ALIAS": "default",
+    # og:image of pages without an image of their own: a static file path or an absolute
+    # URL; None: no og:image on such pages.
+    "DEFAULT_SHARE_IMAGE": "wagtail_integration/img/share.png",
 }
 
 
