@@ -10,6 +10,9 @@ from wagtail_integration.demo.builder import DemoBuilder, DemoContentError
 from wagtail_integration.demo.synthetic import ensure_synthetic_organisations
 from wagtail_integration.permissions import grant_default_permissions
 
+# The demo directory lists migrant organisations, a kind no hand-written demo entry has.
+DEFAULT_SYNTHETIC_ORGANISATIONS = 40
+
 
 class Command(BaseCommand):
     help = (
@@ -29,11 +32,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--organisations",
             type=int,
-            default=0,
+            default=DEFAULT_SYNTHETIC_ORGANISATIONS,
             metavar="N",
-            help="Also make sure there are N synthetic organisations (marked “(synthetisch "
+            help="Make sure there are N synthetic organisations (marked “(synthetisch "
             "00001)” in their names) for the demo directory and load tests; a larger N tops "
-            "them up, the same N adds nothing.",
+            "them up, the same N adds nothing. Default: %(default)s, so the directory lists "
+            "migrant organisations out of the box; 0: none.",
         )
 
     def handle(self, *args, **options):
