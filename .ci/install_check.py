@@ -92,6 +92,11 @@ def apply_settings(path: Path) -> None:
     text, n = re.subn(r"INSTALLED_APPS = \[\n", "INSTALLED_APPS = [\n" + apps, text, count=1)
     if n != 1:
         sys.exit("install check FAILED: INSTALLED_APPS not found in the generated settings")
+    session = '    "django.contrib.sessions.middleware.SessionMiddleware",\n'
+    if session not in text:
+        sys.exit("install check FAILED: SessionMiddleware not found in the generated settings")
+    # install contract step 4: LocaleMiddleware after SessionMiddleware
+    text = text.replace(session, session + '    "django.middleware.locale.LocaleMiddleware",\n', 1)
     path.write_text(text + SETTINGS_APPENDIX)
 
 
@@ -101,7 +106,14 @@ def apply_urls(path: Path) -> None:
     if marker not in text:
         sys.exit("install check FAILED: Wagtail's catch-all include not found in urls.py")
     include = '    path("", include("wagtail_integration.urls")),\n'
-    path.write_text(text.replace(marker, include + marker, 1))
+    # install contract step 5: the package's include first, Wagtail's inside i18n_patterns
+    text = text.replace(marker, include, 1)
+    text = "from django.conf.urls.i18n import i18n_patterns\n" + text
+    text += (
+        "\nurlpatterns += i18n_patterns(\n"
+        '    path("", include(wagtail_urls)), prefix_default_language=False\n)\n'
+    )
+    path.write_text(text)
 
 
 def main() -> None:

@@ -96,6 +96,9 @@ def main() -> int:
             scenarios = {
                 "first page": page.url,
                 "search “Kulturverein”": f"{page.url}?q=Kulturverein",
+                # word beginnings (German compounds): "kultur" finds "Kulturverein"
+                "search “kultur”": f"{page.url}?q=kultur",
+                "search “beratung migr”": f"{page.url}?q=beratung+migr",
                 "filtered (kind+topic)": f"{page.url}?kind=migrant_organisation&topic={topic.pk}",
                 "deep page (page=40)": f"{page.url}?page=40",
                 "letter + municipality": f"{page.url}?letter=s&municipality=K%C3%B6ln",

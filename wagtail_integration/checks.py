@@ -85,9 +85,9 @@ def check_urls(app_configs, **kwargs):
     except NoReverseMatch:
         return [
             Warning(
-                "wagtail_integration's URLs are not included, so its API is not served.",
-                hint='Add path("", include("wagtail_integration.urls")) to your urls.py before '
-                "Wagtail's own include.",
+                "wagtail_integration's URLs are not included, so its API is not served and "
+                "the pages' calendar (.ics) and vCard (.vcf) links answer 404.",
+                hint=INCLUDE_HINT,
                 id="wagtail_integration.W002",
             )
         ]
@@ -139,3 +139,109 @@ def check_shared_cache(app_configs, **kwargs):
             )
         )
     return warnings
+
+
+INCLUDE_HINT = (
+    'Add path("", include("wagtail_integration.urls")) to your urls.py before '
+    "Wagtail's own include."
+)
+OWN_URLCONF = "wagtail_integration.urls"
+WAGTAIL_URLCONF = "wagtail.urls"
+
+
+def _walk(patterns, locale_prefixed=False):
+    """(pattern, inside i18n_patterns) for every pattern of a URLconf, depth first, in the
+    order Django tries them."""
+    from django.urls import URLResolver
+    from django.urls.resolvers import LocalePrefixPattern
+
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            prefixed = locale_prefixed or isinstance(pattern.pattern, LocalePrefixPattern)
+            yield pattern, prefixed
+            yield from _walk(pattern.url_patterns, prefixed)
+        else:
+            yield pattern, locale_prefixed
+
+
+def _urlconf_name(resolver) -> str:
+    module = getattr(resolver, "urlconf_name", None)
+    return module if isinstance(module, str) else getattr(module, "__name__", "")
+
+
+@register(Tags.urls)
+def check_url_layout(app_configs, **kwargs):
+    """The URL steps of the install guide: the package's include before Wagtail's catch-all,
+    Wagtail's pages inside ``i18n_patterns``, and (if the API is off, so W002 is silent) the
+    calendar and vCard links served."""
+    from django.urls import URLResolver, get_resolver
+
+    from .conf import integration_settings
+
+    messages = []
+    entries = list(_walk(get_resolver().url_patterns))
+    resolvers = [(p, prefixed) for p, prefixed in entries if isinstance(p, URLResolver)]
+    own = [i for i, (p, _) in enumerate(resolvers) if _urlconf_name(p) == OWN_URLCONF]
+    wagtail = [i for i, (p, _) in enumerate(resolvers) if _urlconf_name(p) == WAGTAIL_URLCONF]
+    if own and wagtail and own[0] > wagtail[0]:
+        messages.append(
+            Warning(
+                "wagtail_integration's URLs come after Wagtail's catch-all, which answers "
+                "their addresses (API, .ics, .vcf) with 404 first.",
+                hint='Move path("", include("wagtail_integration.urls")) above Wagtail\'s '
+                "include in urls.py.",
+                id="wagtail_integration.W003",
+            )
+        )
+    if wagtail and not any(resolvers[i][1] for i in wagtail):
+        messages.append(
+            Warning(
+                "Wagtail's page URLs are not inside i18n_patterns, so translated pages have "
+                "no language prefix (/en/...) and cannot be reached.",
+                hint='Write *i18n_patterns(path("", include(wagtail_urls)), '
+                "prefix_default_language=False) as the last entry of urlpatterns.",
+                id="wagtail_integration.W004",
+            )
+        )
+    if not own and not integration_settings.API_V2_ENABLED:
+        messages.append(
+            Warning(
+                "wagtail_integration's URLs are not included, so the pages' calendar (.ics) "
+                "and vCard (.vcf) links answer 404.",
+                hint=INCLUDE_HINT,
+                id="wagtail_integration.W007",
+            )
+        )
+    return messages
+
+
+@register(Tags.compatibility)
+def check_language_setup(app_configs, **kwargs):
+    """LocaleMiddleware and a LANGUAGE_CODE that is one of the content languages."""
+    messages = []
+    middleware = list(getattr(settings, "MIDDLEWARE", None) or [])
+    if "django.middleware.locale.LocaleMiddleware" not in middleware:
+        messages.append(
+            Warning(
+                "django.middleware.locale.LocaleMiddleware is not in MIDDLEWARE, so every "
+                "page, form message and API answer is in LANGUAGE_CODE, whatever the URL says.",
+                hint="Add it after SessionMiddleware and before CommonMiddleware.",
+                id="wagtail_integration.W005",
+            )
+        )
+    content_languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or getattr(
+        settings, "LANGUAGES", []
+    )
+    codes = {code.lower() for code, _name in content_languages}
+    if settings.LANGUAGE_CODE.lower() not in codes:
+        messages.append(
+            Warning(
+                f"LANGUAGE_CODE = {settings.LANGUAGE_CODE!r} is not one of "
+                f"WAGTAIL_CONTENT_LANGUAGES ({', '.join(sorted(codes))}), so the default "
+                "locale of the content does not match the site language.",
+                hint='Set LANGUAGE_CODE to a content language, e.g. "de" (wagtail start '
+                'writes "en-us"), before the first migrate.',
+                id="wagtail_integration.W006",
+            )
+        )
+    return messages

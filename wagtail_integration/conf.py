@@ -46,6 +46,9 @@ DEFAULTS: dict[str, Any] = {
     "API_STALE_WHILE_REVALIDATE": 60,
     # Days a journalist's preview link of an embargoed press release stays valid by default.
     "PRESS_PREVIEW_LINK_DAYS": 7,
+    # og:image of pages without an image of their own: a static file path or an absolute
+    # URL; None: no og:image on such pages.
+    "DEFAULT_SHARE_IMAGE": "wagtail_integration/img/share.png",
 }
 
 

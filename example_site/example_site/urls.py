@@ -8,7 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_integration.outputs.sitemaps import Sitemap
 
+from .views import robots_txt
+
 urlpatterns = [
+    path("robots.txt", robots_txt),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Every language's pages with hreflang alternates (wagtail_integration.outputs.sitemaps).

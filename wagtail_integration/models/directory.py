@@ -22,10 +22,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
+from ..search import prefix_search
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
 from .common import RICH_TEXT_FEATURES, SearchForm, page_window, paginate
 from .snippets import Organisation, Topic, german_sort_key
@@ -180,9 +180,8 @@ class AbstractDirectoryPage(IntegrationPageMixin, Page):
 
     @staticmethod
     def search(queryset: models.QuerySet, query: str):
-        """Full-text search through Wagtail's search backend, in alphabetical order."""
-        backend = get_search_backend()
-        return backend.search(query, queryset.order_by("sort_key"), order_by_relevance=False)
+        """Words starting with the query's words (German compounds), in alphabetical order."""
+        return prefix_search(queryset.order_by("sort_key"), query)
 
     # --- Rendering ---------------------------------------------------------------------------
 

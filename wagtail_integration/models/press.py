@@ -9,6 +9,8 @@ from django.apps import apps
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -19,14 +21,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
+from ..search import prefix_search
 from ..visibility import visible
-from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
+from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin, UniqueChildrenPageForm
 from .common import RICH_TEXT_FEATURES, localised_topics, page_window
 from .press_filters import PressReleaseFilterForm, TopicChoice, topic_slug
 from .snippets import Topic
@@ -129,10 +131,9 @@ class AbstractPressReleaseIndexPage(
 
     @staticmethod
     def search(queryset, query: str):
-        """Full-text search through Wagtail's search backend, newest first."""
-        backend = get_search_backend()
+        """Words starting with the query's words (German compounds), newest first."""
         queryset = queryset.select_related(None).order_by("-release_date")
-        return backend.search(query, queryset, order_by_relevance=False)
+        return prefix_search(queryset, query)
 
     # --- Routes ------------------------------------------------------------------------------
 
@@ -265,8 +266,48 @@ class PressReleaseIndexPage(AbstractPressReleaseIndexPage):
         verbose_name_plural = _("press release indexes")
 
 
+RELEASE_DATE_HELP = _(
+    "The date printed on the release; it orders the list and the archive. It does not hold "
+    "the release back: to publish later, set the go-live date (tab “Settings”) to the same day."
+)
+
+
+class PressReleasePageForm(UniqueChildrenPageForm):
+    """Keeps the release date and Wagtail's go-live date from contradicting each other."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        release_date = cleaned_data.get("release_date")
+        go_live_at = cleaned_data.get("go_live_at")
+        if release_date is None:
+            return cleaned_data
+        if go_live_at is not None:
+            go_live_day = timezone.localtime(go_live_at).date()
+            if release_date > go_live_day:
+                self.add_error(
+                    "release_date",
+                    _(
+                        "The page goes live on %(day)s, before its release date. Set the "
+                        "release date to that day or the go-live date to the release date."
+                    )
+                    % {"day": date_format(go_live_day, "SHORT_DATE_FORMAT")},
+                )
+        elif "action-publish" in self.data and release_date > timezone.localdate():
+            self.add_error(
+                "release_date",
+                _(
+                    "A release date in the future does not hold the release back: publishing "
+                    "now shows it at once. Set the go-live date (tab “Settings”) to the "
+                    "release date, or save a draft."
+                ),
+            )
+        return cleaned_data
+
+
 class AbstractPressReleasePage(IntegrationPageMixin, Page):
     """A press release: the page title is its headline."""
+
+    base_form_class = PressReleasePageForm
 
     release_date = models.DateField(_("release date"))
     dateline = models.CharField(
@@ -344,11 +385,17 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         index.SearchField("lead"),
         index.SearchField("body"),
         index.SearchField("dateline"),
+        # Visitors' searches match word beginnings in these (wagtail_integration.search).
+        index.AutocompleteField("subheadline"),
+        index.AutocompleteField("lead"),
+        index.AutocompleteField("body"),
         index.FilterField("release_date"),
     ]
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("release_date"), FieldPanel("dateline")]),
+        FieldRowPanel(
+            [FieldPanel("release_date", help_text=RELEASE_DATE_HELP), FieldPanel("dateline")]
+        ),
         FieldPanel("subheadline"),
         FieldPanel("lead"),
         FieldPanel("body"),

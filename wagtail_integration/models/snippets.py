@@ -94,7 +94,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=120)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # locale_id: the admin's chooser and listing filter a search by locale.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
@@ -168,6 +173,9 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
         index.AutocompleteField("name"),
         index.SearchField("short_name", boost=2),
         index.SearchField("description"),
+        # Visitors' searches match word beginnings in these (wagtail_integration.search).
+        index.AutocompleteField("short_name"),
+        index.AutocompleteField("description"),
         index.FilterField("kind"),
         index.FilterField("municipality"),
         index.FilterField("locale_id"),
@@ -273,6 +281,8 @@ class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         index.SearchField("first_name", boost=2),
         index.AutocompleteField("last_name"),
         index.SearchField("position"),
+        index.AutocompleteField("first_name"),
+        index.AutocompleteField("position"),
         index.FilterField("locale_id"),
         index.FilterField("organisation_id"),  # API filter
     ]
@@ -347,6 +357,8 @@ class Funding(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("funder"),
+        index.AutocompleteField("funder"),
+        index.FilterField("locale_id"),  # the admin's chooser and listing filter by locale
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -401,6 +413,8 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.SearchField("topic"),
         index.SearchField("description"),
+        index.AutocompleteField("description"),
+        index.AutocompleteField("venue"),
         index.FilterField("start_date"),
         index.FilterField("kind"),
         # API filters

@@ -98,7 +98,7 @@ def vevent(event, host: str, url: str | None = None, stamp=None) -> VEvent:
     lines = []
     if event.topic:
         lines.append(one_line(event.topic))
-    description = plain_text(event.description)
+    description = plain_text(event.description, paragraphs=True)
     if description:
         lines.append(description)
     if event.lecturer_id and event.lecturer:

@@ -131,6 +131,13 @@ class PressReleaseRssFeed(Feed):
             release.release_date, datetime.time(), tzinfo=get_default_timezone()
         )
 
+    def item_updateddate(self, release) -> datetime.datetime:
+        """Atom requires ``<updated>`` in every entry (RFC 4287, 4.1.2): the last publication,
+        never before the release date."""
+        released = self.item_pubdate(release)
+        last = release.last_published_at
+        return max(released, last) if last is not None else released
+
     def item_author_name(self, release) -> str | None:
         return html_text(release.publisher) if release.publisher_id else None
 

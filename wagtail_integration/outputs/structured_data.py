@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from wagtail.blocks import StreamValue
 
+from ..conf import integration_settings
 from ..text import one_line
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -52,14 +54,25 @@ _JSON_ESCAPES = {
 # --- Small helpers --------------------------------------------------------------------------
 
 
-def plain_text(value: Any, limit: int | None = None, rich: bool = True) -> str:
-    """Rich text (tags dropped, entities decoded) or plain text as one line of text."""
+# Where rich text ends a paragraph, list item, heading or line: a paragraph break.
+_BLOCK_END = re.compile(r"(?i)</(?:p|li|h[1-6]|blockquote|div)\s*>|<br\s*/?>")
+
+
+def plain_text(
+    value: Any, limit: int | None = None, rich: bool = True, paragraphs: bool = False
+) -> str:
+    """Rich text (tags dropped, entities decoded) or plain text, whitespace collapsed.
+
+    Paragraphs never run together ("lassen. Die", not "lassen.Die"): one line joined by spaces,
+    or with ``paragraphs`` separated by a blank line (JSON-LD and iCalendar descriptions).
+    """
     if value is None:
         return ""
     text = str(getattr(value, "source", value))
     if rich:
-        text = html.unescape(strip_tags(text))
-    text = one_line(text)
+        text = html.unescape(strip_tags(_BLOCK_END.sub("\n\n", text)))
+    parts = [one_line(part) for part in re.split(r"\n\s*\n", text)]
+    text = ("\n\n" if paragraphs else " ").join(part for part in parts if part)
     return Truncator(text).chars(limit) if limit else text
 
 
@@ -244,7 +257,7 @@ class GraphBuilder:
             "@type": "Event",
             "@id": node_id,
             "name": event.title,
-            "description": plain_text(event.description),
+            "description": plain_text(event.description, paragraphs=True),
             "about": {"@type": "Thing", "name": event.topic} if event.topic else None,
             "startDate": event_start(event).isoformat(),
             "endDate": end.isoformat() if end else None,
@@ -293,7 +306,7 @@ class GraphBuilder:
             "@id": f"{self.page_url}#webpage",
             "url": self.page_url,
             "name": page.seo_title or page.title,
-            "description": page_description(page),
+            "description": page_description(page, paragraphs=True),
             "inLanguage": self.language,
             "isPartOf": self.ref(self.website()),
             "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
@@ -351,7 +364,7 @@ class GraphBuilder:
             "@id": f"{self.page_url}#article",
             "headline": page.title,
             "alternativeHeadline": page.subheadline,
-            "description": page_description(page),
+            "description": page_description(page, paragraphs=True),
             "datePublished": page.release_date.isoformat() if page.release_date else None,
             "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
             "publisher": self.ref(publisher),
@@ -390,7 +403,7 @@ class GraphBuilder:
             "@type": "Organization",
             "@id": f"{self.page_url}#network",
             "name": page.title,
-            "description": plain_text(page.introduction, 500),
+            "description": plain_text(page.introduction, 500, paragraphs=True),
             "foundingDate": str(page.founded_year) if page.founded_year else None,
             "areaServed": page.region,
             "url": page.more_info_url or self.page_url,
@@ -459,10 +472,12 @@ def opening_hours(stream) -> list[dict]:
     return result
 
 
-def page_description(page, limit: int = 300) -> str:
+def page_description(page, limit: int = 300, paragraphs: bool = False) -> str:
     """search_description, else the lead, introduction or tagline, as plain text."""
     for name in ("search_description", "lead", "introduction", "tagline"):
-        text = plain_text(getattr(page, name, None), limit, rich=name == "introduction")
+        text = plain_text(
+            getattr(page, name, None), limit, rich=name == "introduction", paragraphs=paragraphs
+        )
         if text:
             return text
     return ""
@@ -492,6 +507,15 @@ def page_image(page) -> tuple[Any, str, str] | None:
     if organisation is not None and getattr(organisation, "logo_id", None):
         return organisation.logo, organisation.name, LOGO_FILTER
     return None
+
+
+def _default_share_image(value: str, base: str) -> str:
+    """An absolute URL for the DEFAULT_SHARE_IMAGE setting (static path or URL)."""
+    if value.startswith(("http://", "https://")):
+        return value
+    from django.templatetags.static import static
+
+    return _absolute(static(value), base)
 
 
 def open_graph(page, request=None, translations=None) -> dict[str, Any]:
@@ -531,6 +555,10 @@ def open_graph(page, request=None, translations=None) -> dict[str, Any]:
         # A logo rendition is small: a summary card, not a large image.
         if data["image"]:
             data["twitter_card"] = "summary" if spec == LOGO_FILTER else "summary_large_image"
+    elif integration_settings.DEFAULT_SHARE_IMAGE:
+        data["image"] = _default_share_image(integration_settings.DEFAULT_SHARE_IMAGE, base)
+        data["image_alt"] = data["site_name"]
+        data["twitter_card"] = "summary_large_image"
     # og:locale:alternate must not repeat og:locale (de and de-x-ls share de_DE).
     seen = {data["locale"]}
     data["locale_alternates"] = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django import template
 
 from ..translation import default_translation, page_translations
@@ -20,12 +22,52 @@ def get_page_translations(context, page=None):
     return page_translations(page, context.get("request"))
 
 
-@register.inclusion_tag("wagtail_integration/includes/hreflang_links.html")
-def hreflang_links(translations):
+def is_listing_variant(page, request) -> bool:
+    """A filtered, searched, lettered, paginated or archive view of ``page``: its address
+    differs from the page's own (a query string or a route below it)."""
+    if request is None or page is None or not hasattr(page, "get_url"):
+        return False
+    if any(value for value in request.GET.values()):
+        return True
+    own_path = urlsplit(page.get_url(request) or "").path
+    return bool(own_path) and request.path != own_path
+
+
+@register.inclusion_tag("wagtail_integration/includes/head_meta.html", takes_context=True)
+def head_meta(context, page=None):
+    """Canonical link, meta description (search description, else the lead …) and, on
+    listing variants, ``noindex``: search engines index each page once, at its own address."""
+    from ..structured_data import page_description
+
+    page = page if page is not None else context.get("page")
+    request = context.get("request")
+    if not _is_page(page):
+        return {"canonical": "", "description": "", "noindex": False}
+    variant = is_listing_variant(page, request)
+    canonical = request.build_absolute_uri() if variant else page.get_full_url(request)
+    return {
+        "canonical": canonical or "",
+        "description": page_description(page),
+        "noindex": variant,
+    }
+
+
+@register.inclusion_tag("wagtail_integration/includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context, translations):
     """``<link rel="alternate" hreflang>`` for every live translation, plus ``x-default``.
 
-    Nothing when the page exists in one language only.
+    Nothing when the page exists in one language only. Listing variants (filter, search,
+    letter, archive) have no translated twin at the same address: they name only themselves,
+    since alternates pointing at the index would misname them (and they are ``noindex``).
     """
+    request = context.get("request")
+    if len(translations) > 1 and is_listing_variant(context.get("page"), request):
+        current = [t for t in translations if t.is_current][:1]
+        own = [
+            {"language_code": t.language_code, "full_url": request.build_absolute_uri()}
+            for t in current
+        ]
+        return {"translations": own, "default": None}
     if len(translations) < 2:
         return {"translations": [], "default": None}
     return {"translations": translations, "default": default_translation(translations)}
@@ -64,4 +106,8 @@ def open_graph_meta(context, page=None, translations=None):
     page = page if page is not None else context.get("page")
     if not _is_page(page):
         return {"og": None}
-    return {"og": open_graph(page, context.get("request"), translations)}
+    request = context.get("request")
+    og = open_graph(page, request, translations)
+    if is_listing_variant(page, request):  # the view's own address, as its canonical link
+        og["url"] = request.build_absolute_uri()
+    return {"og": og}

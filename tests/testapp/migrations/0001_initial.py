@@ -17,15 +17,14 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtail_integration', '0004_document_credit_and_licence'),
-        ('wagtailcore', '0098_apitoken'),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        ('wagtailcore', '0094_alter_page_locale'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='HostPressReleaseIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('host_note', models.CharField(blank=True, max_length=200, verbose_name='host note')),
             ],
@@ -37,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostProjectIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('host_note', models.CharField(blank=True, max_length=200, verbose_name='host note')),
             ],
@@ -49,7 +48,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostDirectoryPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('filter_kinds', models.JSONField(blank=True, default=list, verbose_name='kinds')),
                 ('filter_municipality', models.CharField(blank=True, help_text='Show only organisations of this municipality, e.g. “Rheine”.', max_length=120, verbose_name='municipality')),
@@ -64,7 +63,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostNetworkPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('region', models.CharField(blank=True, help_text='Where the network is active.', max_length=255, verbose_name='region')),
                 ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2200)], verbose_name='founded in')),
@@ -88,7 +87,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostOrganisationProfilePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('tagline', models.CharField(blank=True, max_length=255, verbose_name='tagline')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('tasks', wagtail.fields.StreamField([('item', 0)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'entry', 'max_length': 500})}, verbose_name='tasks')),
@@ -115,7 +114,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostPartnerListingPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2200)], verbose_name='launched in')),
                 ('aims', wagtail.fields.RichTextField(blank=True, verbose_name='aims')),
@@ -136,10 +135,10 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostPhotoArchivePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('host_note', models.CharField(blank=True, max_length=200, verbose_name='host note')),
-                ('press_index', models.ForeignKey(blank=True, help_text="Only the images of this index's press releases. Empty: the whole site.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='press release index')),
+                ('press_index', models.ForeignKey(blank=True, help_text="Only the images of this index's press releases. Empty: the whole site.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='press release index')),
             ],
             options={
                 'abstract': False,
@@ -149,7 +148,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostPressReleasePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('release_date', models.DateField(verbose_name='release date')),
                 ('dateline', models.CharField(blank=True, help_text="Place the release is issued from, e.g. the district's name.", max_length=120, verbose_name='dateline')),
                 ('subheadline', models.CharField(blank=True, max_length=500, verbose_name='subheadline')),
@@ -170,7 +169,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostProjectPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('region', models.CharField(blank=True, help_text='e.g. a LEADER region', max_length=255, verbose_name='region')),
                 ('municipalities', wagtail.fields.StreamField([('item', 0)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'entry', 'max_length': 500})}, verbose_name='municipalities of the region')),
@@ -198,7 +197,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='HostSpeakerTeamPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('members', wagtail.fields.StreamField([('member', 2)], blank=True, block_lookup={0: ('wagtail_integration.blocks.PersonChooserBlock', (), {'label': 'person'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example “Speaker” or “Head of the municipal integration centre”.', 'label': 'role in this team', 'max_length': 255, 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('person', 0), ('role', 1)]], {})}, verbose_name='members')),
                 ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('list', 5), ('image', 11), ('contact', 13), ('team', 17), ('funding', 20), ('downloads', 27)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'icon': 'title', 'label': 'section heading', 'max_length': 255, 'template': 'wagtail_integration/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'text'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'heading', 'max_length': 255, 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'max_length': 500}), 4: ('wagtail.blocks.ListBlock', (3,), {'label': 'entries'}), 5: ('wagtail.blocks.StructBlock', [[('heading', 2), ('items', 4)]], {}), 6: ('wagtail_integration.blocks.RenditionImageChooserBlock', (), {'label': 'image'}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': "Describe the image for people who cannot see it. Empty: the image's own description.", 'label': 'alternative text', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'max_length': 500, 'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Photographer or source.', 'label': 'credit', 'max_length': 255, 'required': False}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'licence', 'max_length': 255, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('image', 6), ('alt_text', 7), ('caption', 8), ('credit', 9), ('licence', 10)]], {}), 12: ('wagtail_integration.blocks.PersonChooserBlock', (), {'label': 'person'}), 13: ('wagtail.blocks.StructBlock', [[('heading', 2), ('person', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example “Speaker” or “Head of the municipal integration centre”.', 'label': 'role in this team', 'max_length': 255, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('person', 12), ('role', 14)]], {}), 16: ('wagtail.blocks.ListBlock', (15,), {'label': 'members'}), 17: ('wagtail.blocks.StructBlock', [[('heading', 2), ('members', 16)]], {}), 18: ('wagtail_integration.blocks.FundingChooserBlock', (), {}), 19: ('wagtail.blocks.ListBlock', (18,), {'label': 'funding'}), 20: ('wagtail.blocks.StructBlock', [[('heading', 2), ('items', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': "Empty: the document's title.", 'label': 'title', 'max_length': 255, 'required': False}), 23: ('wagtail.blocks.CharBlock', (), {'label': 'description', 'max_length': 500, 'required': False}), 24: ('wagtail.blocks.CharBlock', (), {'help_text': 'Author or source.', 'label': 'credit', 'max_length': 255, 'required': False}), 25: ('wagtail.blocks.StructBlock', [[('document', 21), ('title', 22), ('description', 23), ('credit', 24), ('licence', 10)]], {}), 26: ('wagtail.blocks.ListBlock', (25,), {'label': 'documents'}), 27: ('wagtail.blocks.StructBlock', [[('heading', 2), ('documents', 26)]], {})}, verbose_name='further content')),

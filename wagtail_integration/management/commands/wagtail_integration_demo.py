@@ -9,7 +9,11 @@ from wagtail.models import Page, Site
 from wagtail_integration.demo.builder import DemoBuilder, DemoContentError
 from wagtail_integration.demo.synthetic import ensure_synthetic_organisations
 from wagtail_integration.locales import LocaleSetupError, set_up_locales
+from wagtail_integration.permissions import grant_default_permissions
 from wagtail_integration.workflows import setup_press_workflows
+
+# The demo directory lists migrant organisations, a kind no hand-written demo entry has.
+DEFAULT_SYNTHETIC_ORGANISATIONS = 40
 
 
 class Command(BaseCommand):
@@ -31,11 +35,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--organisations",
             type=int,
-            default=0,
+            default=DEFAULT_SYNTHETIC_ORGANISATIONS,
             metavar="N",
-            help="Also make sure there are N synthetic organisations (marked “(synthetisch "
+            help="Make sure there are N synthetic organisations (marked “(synthetisch "
             "00001)” in their names) for the demo directory and load tests; a larger N tops "
-            "them up, the same N adds nothing.",
+            "them up, the same N adds nothing. Default: %(default)s, so the directory lists "
+            "migrant organisations out of the box; 0: none.",
         )
 
     def handle(self, *args, **options):
@@ -66,6 +71,9 @@ class Command(BaseCommand):
             self.info(f"  {page.title}: {page.url or page.url_path}")
         for what in workflows.created:
             self.info(f"  created {what}")
+        # Groups created after the migration (e.g. on a restored database) get them too.
+        for group, count in grant_default_permissions().items():
+            self.info(f"  {group}: {count} snippet permissions added")
         if options["organisations"] < 0:
             raise CommandError("--organisations must be 0 or more.")
         if options["organisations"]:

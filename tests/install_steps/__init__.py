@@ -1,0 +1,1 @@
+"""URLconfs of a host site with one install step left out, for the system check tests."""
