@@ -91,6 +91,8 @@ FACTORIES = {
     "project": f.ProjectPageFactory,
     "press": f.PressReleasePageFactory,
     "directory": f.DirectoryPageFactory,
+    "statement": f.AccessibilityStatementPageFactory,
+    "impressum": f.ImpressumPageFactory,
 }
 
 
@@ -100,6 +102,10 @@ def fill(page: Page, marker: str) -> None:
         page.lead = f"Vertraulich: {marker}"
         page.subheadline = f"Unterzeile {marker}"
         page.media = [f.press_image_item(f.ImageFactory(), caption=f"Bild {marker}")]
+    elif hasattr(page, "scope"):  # accessibility statement
+        page.scope = f"<p>Vertraulich: {marker}</p>"
+    elif hasattr(page, "further_information"):  # Impressum
+        page.further_information = f"<p>Vertraulich: {marker}</p>"
     else:
         page.introduction = f"<p>Vertraulich: {marker}</p>"
 
@@ -116,6 +122,8 @@ def neutral_page(kind: str, parent: Page) -> Page:
 def parent_for(world: World, kind: str, locale: str) -> Page:
     parents = {
         "directory": (world.root_de, world.root_en),
+        "statement": (world.root_de, world.root_en),
+        "impressum": (world.root_de, world.root_en),
         "project": (world.projects_de, world.projects_en),
         "press": (world.press_de, world.press_en),
     }[kind]
@@ -431,6 +439,22 @@ def page_calendar(client, world, marker, state):
     return text.replace("\r\n ", ""), None  # unfold iCalendar lines
 
 
+def footer_link(kind: str):
+    """The package footer of a public page links the site's statement and Impressum by
+    title: a hidden one is not linked (its title carries the marker)."""
+
+    def check(client, world, marker, state):
+        hidden = build(world, kind, state, marker)
+        page = f.ProjectPageFactory(parent=world.projects_de, title=f"Fußzeile {next(_counter)}")
+        if hidden.page.locale.language_code != "de":  # the footer of a page in its language
+            page = page.copy_for_translation(world.root_en.locale)
+            page.save_revision().publish()
+        html = get_ok(client, Page.objects.get(pk=page.pk).url)
+        return html, None
+
+    return check
+
+
 def sitemap(client, world, marker, state):
     """The sitemap lists URLs: a hidden page's URL stands for its marker."""
     hidden = build(world, "project", state, marker)
@@ -447,6 +471,10 @@ OUTPUTS = [
     Output("html_detail_press", html_detail("press")),
     Output("html_detail_project", html_detail("project")),
     Output("html_detail_directory", html_detail("directory")),
+    Output("html_detail_statement", html_detail("statement")),
+    Output("html_detail_impressum", html_detail("impressum")),
+    Output("html_footer_statement", footer_link("statement")),
+    Output("html_footer_impressum", footer_link("impressum")),
     Output("html_directory_search", directory_listing),
     Output("html_rich_text_link", html_rich_text_link),
     Output("html_language_links", translations_of_live_page("html")),

@@ -37,6 +37,13 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_TIMEOUT": 300,
     # The entry of Django's CACHES that holds it.
     "API_CACHE_ALIAS": "default",
+    # Address that receives the accessibility statement's feedback messages. None: the
+    # "feedback e-mail address" of the statement page; without either, messages are only
+    # stored (admin menu "Accessibility feedback").
+    "ACCESSIBILITY_FEEDBACK_EMAIL": None,
+    # The privacy notice (Datenschutzerklärung) linked in the package footer: a URL, or a
+    # dict of language code -> URL (with "" as the fallback). None: no link.
+    "PRIVACY_URL": None,
 }
 
 

@@ -2,6 +2,13 @@
 
 from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
 from .directory import AbstractDirectoryPage, DirectoryPage
+from .legal import (
+    AbstractAccessibilityStatementPage,
+    AbstractImpressumPage,
+    AccessibilityFeedback,
+    AccessibilityStatementPage,
+    ImpressumPage,
+)
 from .networks import (
     AbstractNetworkPage,
     AbstractPartnerListingPage,
@@ -25,6 +32,11 @@ from .projects import AbstractProjectIndexPage, AbstractProjectPage, ProjectInde
 from .snippets import Event, Funding, Organisation, Person, Topic
 
 __all__ = [
+    "AbstractAccessibilityStatementPage",
+    "AbstractImpressumPage",
+    "AccessibilityFeedback",
+    "AccessibilityStatementPage",
+    "ImpressumPage",
     "AbstractDirectoryPage",
     "DirectoryPage",
     "AbstractNetworkPage",
