@@ -59,7 +59,7 @@ def test_statement_shows_every_part_of_the_model_statement(client):
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     text = soup.get_text(" ", strip=True)
-    assert "teilweise konform" in text or "partially compliant" in text
+    assert "teilweise vereinbar" in text or "partially compliant" in text
     assert "Ältere PDF-Formulare haben keine Tags." in text
     assert "als Word-Datei" in text  # the alternative
     assert soup.select_one('time[datetime="2026-09-01"]') is not None
