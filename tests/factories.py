@@ -19,6 +19,7 @@ from wagtail.rich_text import RichText
 from wagtail_integration.models import (
     AccessibilityStatementPage,
     DirectoryPage,
+    EasyReadPage,
     Event,
     Funding,
     ImpressumPage,
@@ -358,6 +359,36 @@ class AccessibilityStatementPageFactory(IntegrationPageFactory):
                 },
             )
         ]
+    )
+
+
+class EasyReadPageFactory(IntegrationPageFactory):
+    class Meta:
+        model = EasyReadPage
+
+    title = "Leichte Sprache"
+    easy_read_text = "<p>Auf dieser Seite finden Sie Hilfe für Menschen aus anderen Ländern.</p>"
+
+
+def sign_language_files() -> dict:
+    """A (tiny, not playable) MP4 and a WebVTT file for the sign language video."""
+    from django.core.files.base import ContentFile
+
+    video = DocumentFactory(
+        title="Gebärdensprache-Video", file=ContentFile(b"\x00\x00\x00\x18ftypmp42", "dgs.mp4")
+    )
+    captions = DocumentFactory(
+        title="Untertitel",
+        file=ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo.\n", "dgs.vtt"),
+    )
+    return {"sign_language_video": video, "sign_language_captions": captions}
+
+
+def full_easy_read_page(parent=None) -> EasyReadPage:
+    return EasyReadPageFactory(
+        parent=parent or default_parent(),
+        sign_language_transcript="<p>Hallo. Hier erklären wir die Seite.</p>",
+        **sign_language_files(),
     )
 
 
@@ -709,6 +740,7 @@ FULL_PAGE_BUILDERS = {
     OrganisationProfilePage: full_organisation_profile_page,
     AccessibilityStatementPage: full_accessibility_statement_page,
     ImpressumPage: full_impressum_page,
+    EasyReadPage: full_easy_read_page,
 }
 
 

@@ -93,6 +93,7 @@ FACTORIES = {
     "directory": f.DirectoryPageFactory,
     "statement": f.AccessibilityStatementPageFactory,
     "impressum": f.ImpressumPageFactory,
+    "easy_read": f.EasyReadPageFactory,
 }
 
 
@@ -104,6 +105,8 @@ def fill(page: Page, marker: str) -> None:
         page.media = [f.press_image_item(f.ImageFactory(), caption=f"Bild {marker}")]
     elif hasattr(page, "scope"):  # accessibility statement
         page.scope = f"<p>Vertraulich: {marker}</p>"
+    elif hasattr(page, "easy_read_text"):  # Leichte Sprache
+        page.easy_read_text = f"<p>Vertraulich: {marker}</p>"
     elif hasattr(page, "further_information"):  # Impressum
         page.further_information = f"<p>Vertraulich: {marker}</p>"
     else:
@@ -124,6 +127,7 @@ def parent_for(world: World, kind: str, locale: str) -> Page:
         "directory": (world.root_de, world.root_en),
         "statement": (world.root_de, world.root_en),
         "impressum": (world.root_de, world.root_en),
+        "easy_read": (world.root_de, world.root_en),
         "project": (world.projects_de, world.projects_en),
         "press": (world.press_de, world.press_en),
     }[kind]
@@ -450,6 +454,10 @@ def footer_link(kind: str):
             page = page.copy_for_translation(world.root_en.locale)
             page.save_revision().publish()
         html = get_ok(client, Page.objects.get(pk=page.pk).url)
+        if kind == "easy_read":  # linked as "Leichte Sprache": its URL stands for the marker
+            shown = hidden.base_state == "live_with_draft"
+            if not shown and hidden.page.url and f'href="{hidden.page.url}#' in html:
+                html += marker
         return html, None
 
     return check
@@ -475,6 +483,8 @@ OUTPUTS = [
     Output("html_detail_impressum", html_detail("impressum")),
     Output("html_footer_statement", footer_link("statement")),
     Output("html_footer_impressum", footer_link("impressum")),
+    Output("html_detail_easy_read", html_detail("easy_read")),
+    Output("html_header_easy_read", footer_link("easy_read")),
     Output("html_directory_search", directory_listing),
     Output("html_rich_text_link", html_rich_text_link),
     Output("html_language_links", translations_of_live_page("html")),

@@ -15,6 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from wagtail_integration.models import (
     AccessibilityStatementPage,
+    EasyReadPage,
     ImpressumPage,
     NetworkPage,
     OrganisationProfilePage,
@@ -65,6 +66,7 @@ MINIMAL_PAGE_BUILDERS = {
         enforcement_body="federal",
     ),
     ImpressumPage: factories.ImpressumPageFactory,
+    EasyReadPage: factories.EasyReadPageFactory,
 }
 
 
@@ -367,4 +369,17 @@ class ImpressumPageTests(PageTypeTestsMixin, WagtailPageTestCase):
             page.editor_name,
             "DE123456789",
             "Bezirksregierung Musterstadt",
+        ]
+
+
+class EasyReadPageTests(PageTypeTestsMixin, WagtailPageTestCase):
+    model = EasyReadPage
+
+    def expected_texts(self, page):
+        return [
+            page.title,
+            "Hilfe für Menschen aus anderen Ländern",
+            'kind="captions"',
+            page.sign_language_captions.url,
+            "Hier erklären wir die Seite.",
         ]

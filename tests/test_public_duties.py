@@ -430,3 +430,60 @@ def test_translations_of_statement_and_impressum(root_page, locale_en, superuser
     statement_en = statement.get_translation(locale_en).specific
     assert statement_en.prepared_on == statement.prepared_on  # synchronised data
     assert statement_en.enforcement_body == "nw"
+
+
+# --- Leichte Sprache and sign language -------------------------------------------------
+
+
+def test_header_links_leichte_sprache_and_sign_language(client):
+    easy_read = f.full_easy_read_page()
+    project = f.ProjectPageFactory()
+    soup = BeautifulSoup(client.get(project.url).content, "html.parser")
+    links = {a.get_text(strip=True): a["href"] for a in soup.select("header .wi-easy-read-links a")}
+    assert links == {
+        "Leichte Sprache": f"{easy_read.url}#leichte-sprache",
+        "Gebärdensprache": f"{easy_read.url}#gebaerdensprache",
+    }
+    page = BeautifulSoup(client.get(easy_read.url).content, "html.parser")
+    track = page.select_one("video track")
+    assert track["kind"] == "captions" and track["src"] == easy_read.sign_language_captions.url
+    assert page.select_one("#leichte-sprache") and page.select_one("#gebaerdensprache")
+
+
+def test_header_links_only_the_text_without_a_video(client):
+    f.EasyReadPageFactory()
+    soup = BeautifulSoup(client.get(f.ProjectPageFactory().url).content, "html.parser")
+    assert [a.get_text() for a in soup.select("header .wi-easy-read-links a")] == [
+        "Leichte Sprache"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"sign_language_captions": None}, "sign_language_captions"),
+        ({"sign_language_transcript": ""}, "sign_language_transcript"),
+        ({"sign_language_video": "captions"}, "sign_language_video"),
+        ({"sign_language_captions": "video"}, "sign_language_captions"),
+    ],
+)
+def test_sign_language_video_needs_captions_and_a_transcript(changes, field):
+    page = f.full_easy_read_page()
+    files = {"video": page.sign_language_video, "captions": page.sign_language_captions}
+    for name, value in changes.items():
+        setattr(page, name, files.get(value, value) if isinstance(value, str) else value)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert field in error.value.message_dict
+
+
+def test_api_types_the_sign_language_files(client):
+    page = f.full_easy_read_page()
+    data = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert data["sign_language_captions"]["file_extension"] == "vtt"
+    assert data["sign_language_video"]["url"].endswith(".mp4")
+    if apps.is_installed("wagtail.api.v3"):
+        data = client.get(f"/api/v3/pages/{page.pk}/").json()
+        assert data["sign_language_captions"]["file_extension"] == "vtt"
+        schema = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+        assert "EasyReadPageSchema" in schema

@@ -48,7 +48,9 @@ def test_person_sends_feedback_and_editor_reads_it(page: Page, live_server, monk
     page.get_by_role("button", name=re.compile("senden|Send", re.I)).click()
     expect(page.get_by_role("status")).to_be_visible()
     assert page.url.endswith("?feedback=sent#feedback")
-    expect(page.locator("#id_homepage")).to_be_hidden()
+    honeypot = page.locator("#id_homepage")
+    assert honeypot.get_attribute("tabindex") == "-1"
+    expect(honeypot.locator("xpath=ancestor::*[@aria-hidden='true']")).to_have_count(1)
 
     stored = AccessibilityFeedback.objects.get()
     assert stored.message == MESSAGE and stored.email == "jonas.weber@example.org"

@@ -945,6 +945,31 @@ IMPRESSUM_PAGE = {
 }
 
 
+# The explanations in Leichte Sprache (BITV 2.0 § 4). The demo has no sign language video:
+# a real one is recorded with a deaf interpreter; editors add it with captions and transcript.
+EASY_READ_PAGE = {
+    "type": "EasyReadPage",
+    "title": "Leichte Sprache",
+    "slug": "leichte-sprache",
+    "fields": {
+        "easy_read_text": (
+            "<h2>Was finden Sie auf dieser Internet-Seite?</h2>"
+            "<p>Hier stellen sich Netzwerke und Beratungs-Stellen vor.</p>"
+            "<p>Sie helfen Menschen, die aus anderen Ländern kommen.</p>"
+            "<p>Sie finden hier auch Nachrichten vom Kreis Steinfurt.</p>"
+            "<h2>Wie finden Sie sich zurecht?</h2>"
+            "<p>Oben auf jeder Seite ist ein Link zur Start-Seite.</p>"
+            "<p>Unten auf jeder Seite sind Links zum Impressum und zur Erklärung zur "
+            "Barriere-Freiheit.</p>"
+            "<h2>Etwas funktioniert nicht?</h2>"
+            "<p>Dann schreiben Sie uns. Das Formular ist auf der Seite "
+            "„Erklärung zur Barriere-Freiheit“.</p>"
+            "<p>Oder rufen Sie an: 02551-692160.</p>"
+        ),
+    },
+}
+
+
 # Top-level pages in the order they are created under the parent page.
 PAGES = [
     NETWORK_PAGE,
@@ -956,4 +981,5 @@ PAGES = [
     AGENCY_PAGE,
     STATEMENT_PAGE,
     IMPRESSUM_PAGE,
+    EASY_READ_PAGE,
 ]

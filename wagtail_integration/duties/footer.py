@@ -1,5 +1,6 @@
-"""The pages the package footer links: the site's accessibility statement and Impressum in
-the current language, and the privacy notice from ``PRIVACY_URL``.
+"""The pages the package footer links (the site's accessibility statement and Impressum in
+the current language, and the privacy notice from ``PRIVACY_URL``) and the header links (the
+Leichte Sprache and sign language page).
 
 Three queries per request at most (the site root's translations, the pages, the view
 restrictions), remembered on the request for further footers.
@@ -7,22 +8,26 @@ restrictions), remembered on the request for further footers.
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
 from ..conf import integration_settings
 
-FOOTER_PAGE_TYPES = ("accessibility_statement", "impressum")
+FOOTER_PAGE_TYPES = ("accessibility_statement", "impressum", "easy_read")
 
 
 def _models():
-    from ..models import AccessibilityStatementPage, ImpressumPage
+    from ..models import AccessibilityStatementPage, EasyReadPage, ImpressumPage
 
-    return {"accessibility_statement": AccessibilityStatementPage, "impressum": ImpressumPage}
+    return {
+        "accessibility_statement": AccessibilityStatementPage,
+        "impressum": ImpressumPage,
+        "easy_read": EasyReadPage,
+    }
 
 
 def legal_pages(request, site, language_code: str | None) -> dict[str, Page | None]:
-    """``{"accessibility_statement": page or None, "impressum": page or None}``.
+    """``{"accessibility_statement": …, "impressum": …, "easy_read": …}``: a page or None.
 
     The page in ``language_code`` under the site root's translation in that language; where
     there is none, the one in the site root's own language (a legal duty is better linked in
@@ -63,6 +68,14 @@ def _find(site, language_code):
         .filter(under_roots)
         .type(*models.values())
         .select_related("locale", "content_type")
+        # The header links the sign language video only where there is one; no extra query.
+        .annotate(
+            has_sign_language_video=Exists(
+                models["easy_read"].objects.filter(
+                    pk=OuterRef("pk"), sign_language_video__isnull=False
+                )
+            )
+        )
         .order_by("depth", "path")
     )
     root_language = next(

@@ -4,9 +4,11 @@ from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
 from .directory import AbstractDirectoryPage, DirectoryPage
 from .legal import (
     AbstractAccessibilityStatementPage,
+    AbstractEasyReadPage,
     AbstractImpressumPage,
     AccessibilityFeedback,
     AccessibilityStatementPage,
+    EasyReadPage,
     ImpressumPage,
 )
 from .networks import (
@@ -36,6 +38,8 @@ __all__ = [
     "AbstractImpressumPage",
     "AccessibilityFeedback",
     "AccessibilityStatementPage",
+    "AbstractEasyReadPage",
+    "EasyReadPage",
     "ImpressumPage",
     "AbstractDirectoryPage",
     "DirectoryPage",

@@ -8,9 +8,7 @@ from ..duties.footer import legal_pages, privacy_url
 register = template.Library()
 
 
-@register.inclusion_tag("wagtail_integration/includes/footer_links.html", takes_context=True)
-def legal_links(context):
-    """Links to the site's accessibility statement, Impressum and privacy notice."""
+def _pages(context):
     request = context.get("request")
     page = context.get("page")
     language_code = None
@@ -21,10 +19,23 @@ def legal_links(context):
 
         language_code = get_language()
     site = Site.find_for_request(request) if request is not None else None
-    pages = legal_pages(request, site, language_code)
+    return request, language_code, legal_pages(request, site, language_code)
+
+
+@register.inclusion_tag("wagtail_integration/includes/footer_links.html", takes_context=True)
+def legal_links(context):
+    """Links to the site's accessibility statement, Impressum and privacy notice."""
+    request, language_code, pages = _pages(context)
     return {
         "request": request,
         "statement": pages["accessibility_statement"],
         "impressum": pages["impressum"],
         "privacy_url": privacy_url(language_code),
     }
+
+
+@register.inclusion_tag("wagtail_integration/includes/easy_read_links.html", takes_context=True)
+def easy_read_links(context):
+    """Header links to the Leichte Sprache text and the sign language video (BITV 2.0 § 4)."""
+    request, _language_code, pages = _pages(context)
+    return {"request": request, "easy_read": pages["easy_read"]}
