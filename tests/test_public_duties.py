@@ -57,6 +57,7 @@ def test_statement_shows_every_part_of_the_model_statement(client):
     page = f.AccessibilityStatementPageFactory(enforcement_email="ombudsstelle@example.org")
     response = client.get(page.url)
     assert response.status_code == 200
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
     soup = BeautifulSoup(response.content, "html.parser")
     text = soup.get_text(" ", strip=True)
     assert "teilweise vereinbar" in text or "partially compliant" in text

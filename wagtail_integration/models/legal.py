@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -28,7 +29,7 @@ from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
-from .snippets import phone_validator, reject_line_breaks
+from .snippets import AddressFields, phone_validator, reject_line_breaks
 
 
 class NonAccessibleContentBlock(blocks.StructBlock):
@@ -265,9 +266,12 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
         context["feedback_form"] = form
         context["feedback_token"] = new_token()
         context["feedback_sent"] = request.GET.get("feedback") == "sent"
-        return TemplateResponse(
+        response = TemplateResponse(
             request, self.get_template(request, *args, **kwargs), context, status=200
         )
+        # The form carries a CSRF token and a signed time: no shared cache may keep them.
+        add_never_cache_headers(response)
+        return response
 
 
 class AccessibilityStatementPage(AbstractAccessibilityStatementPage):
@@ -481,10 +485,7 @@ class AbstractImpressumPage(IntegrationPageMixin, Page):
             ],
         )
 
-    @property
-    def address_lines(self) -> list[str]:
-        line2 = " ".join(part for part in (self.postcode, self.city) if part)
-        return [line for line in (self.street, line2) if line]
+    address_lines = AddressFields.address_lines  # street; postcode and city
 
 
 class ImpressumPage(AbstractImpressumPage):
