@@ -17,9 +17,12 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from wagtail_integration.models import (
+    AccessibilityStatementPage,
     DirectoryPage,
+    EasyReadPage,
     Event,
     Funding,
+    ImpressumPage,
     NetworkMembership,
     NetworkPage,
     Organisation,
@@ -333,6 +336,77 @@ class OrganisationProfilePageFactory(IntegrationPageFactory):
     title = factory.LazyFunction(lambda: f"Integrationsagentur {fake.city()}")
 
 
+class AccessibilityStatementPageFactory(IntegrationPageFactory):
+    class Meta:
+        model = AccessibilityStatementPage
+
+    title = "Erklärung zur Barrierefreiheit"
+    conformance_status = "partial"
+    prepared_on = datetime.date(2026, 9, 1)
+    last_reviewed_on = datetime.date(2026, 11, 2)
+    feedback_email = "barrierefreiheit@example.org"
+    enforcement_body = "nw"
+    non_accessible_content = factory.LazyFunction(
+        lambda: [
+            (
+                "item",
+                {
+                    "content": "Ältere PDF-Formulare haben keine Tags.",
+                    "reason": "disproportionate_burden",
+                    "explanation": "",
+                    "alternative": "Wir senden die Formulare auf Wunsch als Word-Datei.",
+                    "planned_fix": "",
+                },
+            )
+        ]
+    )
+
+
+class EasyReadPageFactory(IntegrationPageFactory):
+    class Meta:
+        model = EasyReadPage
+
+    title = "Leichte Sprache"
+    easy_read_text = "<p>Auf dieser Seite finden Sie Hilfe für Menschen aus anderen Ländern.</p>"
+
+
+def sign_language_files() -> dict:
+    """A (tiny, not playable) MP4 and a WebVTT file for the sign language video."""
+    from django.core.files.base import ContentFile
+
+    video = DocumentFactory(
+        title="Gebärdensprache-Video", file=ContentFile(b"\x00\x00\x00\x18ftypmp42", "dgs.mp4")
+    )
+    captions = DocumentFactory(
+        title="Untertitel",
+        file=ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo.\n", "dgs.vtt"),
+    )
+    return {"sign_language_video": video, "sign_language_captions": captions}
+
+
+def full_easy_read_page(parent=None) -> EasyReadPage:
+    return EasyReadPageFactory(
+        parent=parent or default_parent(),
+        sign_language_transcript="<p>Hallo. Hier erklären wir die Seite.</p>",
+        **sign_language_files(),
+    )
+
+
+class ImpressumPageFactory(IntegrationPageFactory):
+    class Meta:
+        model = ImpressumPage
+
+    title = "Impressum"
+    provider_name = "Kreis Musterland"
+    represented_by = "Der Landrat"
+    street = "Kreishausstraße 1"
+    postcode = "48000"
+    city = "Musterstadt"
+    email = "info@example.org"
+    editor_name = "Pressestelle Kreis Musterland"
+    editor_address = "Kreishausstraße 1, 48000 Musterstadt"
+
+
 # ---------------------------------------------------------------------------------------------
 # Inline children (Orderables)
 
@@ -624,6 +698,37 @@ def full_organisation_profile_page(parent=None, funding: int = 2) -> Organisatio
     )
 
 
+def full_accessibility_statement_page(parent=None) -> AccessibilityStatementPage:
+    return AccessibilityStatementPageFactory(
+        parent=parent or default_parent(),
+        scope="<p>Gilt für www.example.org.</p>",
+        method="third_party",
+        method_note="BITV-Test einer Prüfstelle",
+        feedback_introduction="<p>Schreiben Sie uns.</p>",
+        feedback_phone="02561 97999-0",
+        enforcement_body="other",
+        enforcement_name="Landesstelle für barrierefreie IT",
+        enforcement_address="Postfach 1\n40000 Musterstadt",
+        enforcement_email="landesstelle@example.org",
+        enforcement_url="https://www.example.org/landesstelle/",
+    )
+
+
+def full_impressum_page(parent=None) -> ImpressumPage:
+    return ImpressumPageFactory(
+        parent=parent or default_parent(),
+        legal_form="Körperschaft des öffentlichen Rechts",
+        unit="Pressestelle",
+        phone="02561 97999-0",
+        fax="02561 97999-99",
+        contact_form_url="https://www.example.org/kontakt/",
+        supervisory_authority="Bezirksregierung Musterstadt",
+        supervisory_authority_address="Domplatz 1\n48000 Musterstadt",
+        vat_id="DE123456789",
+        further_information="<p>Für verlinkte Seiten sind deren Anbieter verantwortlich.</p>",
+    )
+
+
 FULL_PAGE_BUILDERS = {
     NetworkPage: full_network_page,
     PartnerListingPage: full_partner_listing_page,
@@ -633,6 +738,9 @@ FULL_PAGE_BUILDERS = {
     ProjectIndexPage: full_project_index_page,
     ProjectPage: full_project_page,
     OrganisationProfilePage: full_organisation_profile_page,
+    AccessibilityStatementPage: full_accessibility_statement_page,
+    ImpressumPage: full_impressum_page,
+    EasyReadPage: full_easy_read_page,
 }
 
 

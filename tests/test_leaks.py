@@ -117,6 +117,9 @@ FACTORIES = {
     "project": f.ProjectPageFactory,
     "press": f.PressReleasePageFactory,
     "directory": f.DirectoryPageFactory,
+    "statement": f.AccessibilityStatementPageFactory,
+    "impressum": f.ImpressumPageFactory,
+    "easy_read": f.EasyReadPageFactory,
 }
 
 
@@ -126,6 +129,12 @@ def fill(page: Page, marker: str) -> None:
         page.lead = f"Vertraulich: {marker}"
         page.subheadline = f"Unterzeile {marker}"
         page.media = [f.press_image_item(f.ImageFactory(), caption=f"Bild {marker}")]
+    elif hasattr(page, "scope"):  # accessibility statement
+        page.scope = f"<p>Vertraulich: {marker}</p>"
+    elif hasattr(page, "easy_read_text"):  # Leichte Sprache
+        page.easy_read_text = f"<p>Vertraulich: {marker}</p>"
+    elif hasattr(page, "further_information"):  # Impressum
+        page.further_information = f"<p>Vertraulich: {marker}</p>"
     else:
         page.introduction = f"<p>Vertraulich: {marker}</p>"
 
@@ -142,6 +151,9 @@ def neutral_page(kind: str, parent: Page) -> Page:
 def parent_for(world: World, kind: str, locale: str) -> Page:
     parents = {
         "directory": (world.root_de, world.root_en),
+        "statement": (world.root_de, world.root_en),
+        "impressum": (world.root_de, world.root_en),
+        "easy_read": (world.root_de, world.root_en),
         "project": (world.projects_de, world.projects_en),
         "press": (world.press_de, world.press_en),
     }[kind]
@@ -465,6 +477,26 @@ def page_calendar(client, world, marker, state):
     return text.replace("\r\n ", ""), None  # unfold iCalendar lines
 
 
+def footer_link(kind: str):
+    """The package footer of a public page links the site's statement and Impressum by
+    title: a hidden one is not linked (its title carries the marker)."""
+
+    def check(client, world, marker, state):
+        hidden = build(world, kind, state, marker)
+        page = f.ProjectPageFactory(parent=world.projects_de, title=f"Fußzeile {next(_counter)}")
+        if hidden.page.locale.language_code != "de":  # the footer of a page in its language
+            page = page.copy_for_translation(world.root_en.locale)
+            page.save_revision().publish()
+        html = get_ok(client, Page.objects.get(pk=page.pk).url)
+        if kind == "easy_read":  # linked as "Leichte Sprache": its URL stands for the marker
+            shown = hidden.base_state == "live_with_draft"
+            if not shown and hidden.page.url and f'href="{hidden.page.url}#' in html:
+                html += marker
+        return html, None
+
+    return check
+
+
 def sitemap(client, world, marker, state):
     """The sitemap lists URLs: a hidden page's URL stands for its marker."""
     hidden = build(world, kind_for(state, "project"), state, marker)
@@ -481,6 +513,12 @@ OUTPUTS = [
     Output("html_detail_press", html_detail("press")),
     Output("html_detail_project", html_detail("project"), embargo=False),
     Output("html_detail_directory", html_detail("directory"), embargo=False),
+    Output("html_detail_statement", html_detail("statement"), embargo=False),
+    Output("html_detail_impressum", html_detail("impressum"), embargo=False),
+    Output("html_footer_statement", footer_link("statement"), embargo=False),
+    Output("html_footer_impressum", footer_link("impressum"), embargo=False),
+    Output("html_detail_easy_read", html_detail("easy_read"), embargo=False),
+    Output("html_header_easy_read", footer_link("easy_read"), embargo=False),
     Output("html_directory_search", directory_listing, embargo=False),
     Output("html_rich_text_link", html_rich_text_link),
     Output("html_language_links", translations_of_live_page("html")),

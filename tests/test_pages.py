@@ -14,6 +14,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from wagtail_integration.models import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    ImpressumPage,
     NetworkPage,
     OrganisationProfilePage,
     PartnerListingPage,
@@ -56,6 +59,14 @@ MINIMAL_PAGE_BUILDERS = {
     ProjectIndexPage: factories.ProjectIndexPageFactory,
     ProjectPage: factories.ProjectPageFactory,
     OrganisationProfilePage: factories.OrganisationProfilePageFactory,
+    AccessibilityStatementPage: lambda: factories.AccessibilityStatementPageFactory(
+        conformance_status="full",
+        non_accessible_content=[],
+        last_reviewed_on=None,
+        enforcement_body="federal",
+    ),
+    ImpressumPage: factories.ImpressumPageFactory,
+    EasyReadPage: factories.EasyReadPageFactory,
 }
 
 
@@ -332,3 +343,43 @@ class OrganisationProfilePageTests(PageTypeTestsMixin, WagtailPageTestCase):
         texts = [page.title, page.tagline, page.office_hours_note, "Migrationsberatung", "Blanke"]
         texts += [child.value.name for child in page.funding]
         return texts
+
+
+class AccessibilityStatementPageTests(PageTypeTestsMixin, WagtailPageTestCase):
+    model = AccessibilityStatementPage
+
+    def expected_texts(self, page):
+        return [
+            page.title,
+            "Ältere PDF-Formulare haben keine Tags.",
+            "Landesstelle für barrierefreie IT",
+            "landesstelle@example.org",
+            "BITV-Test einer Prüfstelle",
+        ]
+
+
+class ImpressumPageTests(PageTypeTestsMixin, WagtailPageTestCase):
+    model = ImpressumPage
+
+    def expected_texts(self, page):
+        return [
+            page.title,
+            page.provider_name,
+            page.represented_by,
+            page.editor_name,
+            "DE123456789",
+            "Bezirksregierung Musterstadt",
+        ]
+
+
+class EasyReadPageTests(PageTypeTestsMixin, WagtailPageTestCase):
+    model = EasyReadPage
+
+    def expected_texts(self, page):
+        return [
+            page.title,
+            "Hilfe für Menschen aus anderen Ländern",
+            'kind="captions"',
+            page.sign_language_captions.url,
+            "Hier erklären wir die Seite.",
+        ]

@@ -49,6 +49,13 @@ DEFAULTS: dict[str, Any] = {
     # og:image of pages without an image of their own: a static file path or an absolute
     # URL; None: no og:image on such pages.
     "DEFAULT_SHARE_IMAGE": "wagtail_integration/img/share.png",
+    # Address that receives the accessibility statement's feedback messages. None: the
+    # "feedback e-mail address" of the statement page; without either, messages are only
+    # stored (admin menu "Accessibility feedback").
+    "ACCESSIBILITY_FEEDBACK_EMAIL": None,
+    # The privacy notice (Datenschutzerklärung) linked in the package footer: a URL, or a
+    # dict of language code -> URL (with "" as the fallback). None: no link.
+    "PRIVACY_URL": None,
 }
 
 

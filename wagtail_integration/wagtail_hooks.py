@@ -119,3 +119,10 @@ def refuse_deleting_protected_snippets(request, instances):
             except (AttributeError, NoReverseMatch):
                 return redirect("wagtailadmin_home")
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_accessibility_feedback_viewset():
+    from .duties.admin import accessibility_feedback_viewset
+
+    return accessibility_feedback_viewset

@@ -902,6 +902,113 @@ DIRECTORY_PAGE = {
 }
 
 
+# The duties of a public body's website, for the demo site's publisher (the Kreis Steinfurt of
+# the press release). The statement lists typical findings of a self-assessment; its dates
+# and findings are examples, not the Kreis' own statement.
+STATEMENT_PAGE = {
+    "type": "AccessibilityStatementPage",
+    "title": "Erklärung zur Barrierefreiheit",
+    "slug": "barrierefreiheit",
+    "fields": {
+        "scope": (
+            "<p>Der Kreis Steinfurt möchte, dass alle Menschen dieses Angebot ohne "
+            "Hürden nutzen können. Diese Erklärung gilt für die Seiten des Integrationsportals "
+            "mit Netzwerk, Projekten, Presseinformationen und Verzeichnis.</p>"
+        ),
+        "conformance_status": "partial",
+        "non_accessible_content": [
+            (
+                "item",
+                {
+                    "content": (
+                        "Einige ältere Pressefotos haben keinen beschreibenden Alternativtext."
+                    ),
+                    "reason": "non_compliance",
+                    "explanation": "Bilder ohne Textalternative erfüllen WCAG 2.1, 1.1.1 nicht.",
+                    "alternative": (
+                        "Die Bildunterschriften nennen, wer und was zu sehen ist; die "
+                        "Pressestelle beschreibt ein Foto auf Anfrage."
+                    ),
+                    "planned_fix": "Alternativtexte werden bis Mitte 2027 ergänzt.",
+                },
+            ),
+            (
+                "item",
+                {
+                    "content": "Anmeldeformulare von Partnern sind als PDF ohne Tags verlinkt.",
+                    "reason": "out_of_scope",
+                    "explanation": (
+                        "Die Formulare stammen von Dritten, die der Kreis weder finanziert "
+                        "noch kontrolliert."
+                    ),
+                    "alternative": (
+                        "Eine Anmeldung ist auch telefonisch bei der Stabsstelle Landrat möglich."
+                    ),
+                    "planned_fix": "",
+                },
+            ),
+        ],
+        "prepared_on": date(2026, 9, 14),
+        "last_reviewed_on": date(2026, 11, 23),
+        "method": "self_assessment",
+        "method_note": "Prüfung nach dem BIK-BITV-Test mit Tastatur und Screenreader.",
+        "feedback_introduction": (
+            "<p>Ist Ihnen eine Barriere aufgefallen, oder brauchen Sie einen Inhalt in "
+            "anderer Form? Schreiben Sie uns über das Formular oder rufen Sie an.</p>"
+        ),
+        "feedback_phone": "02551-692160",
+        "enforcement_body": "nw",
+    },
+}
+
+IMPRESSUM_PAGE = {
+    "type": "ImpressumPage",
+    "title": "Impressum",
+    "slug": "impressum",
+    "fields": {
+        "provider_name": "Kreis Steinfurt",
+        "legal_form": "Körperschaft des öffentlichen Rechts",
+        "unit": "Stabsstelle Landrat",
+        "represented_by": "Der Landrat des Kreises Steinfurt",
+        "street": "Tecklenburger Straße 10",
+        "postcode": "48565",
+        "city": "Steinfurt",
+        "email": "kirsten.wessling@kreis-steinfurt.de",
+        "phone": "02551-692160",
+        "fax": "02551-692100",
+        "supervisory_authority": "Bezirksregierung Münster",
+        "supervisory_authority_address": "Domplatz 1–3\n48143 Münster",
+        "editor_name": "Kirsten Weßling, Pressesprecherin",
+        "editor_address": "Tecklenburger Straße 10, 48565 Steinfurt",
+    },
+}
+
+
+# The explanations in Leichte Sprache (BITV 2.0 § 4). The demo has no sign language video:
+# a real one is recorded with a deaf interpreter; editors add it with captions and transcript.
+EASY_READ_PAGE = {
+    "type": "EasyReadPage",
+    "title": "Leichte Sprache",
+    "slug": "leichte-sprache",
+    "fields": {
+        "easy_read_text": (
+            "<h2>Was finden Sie auf dieser Internet-Seite?</h2>"
+            "<p>Hier stellen sich Netzwerke und Beratungs-Stellen vor.</p>"
+            "<p>Sie helfen Menschen, die aus anderen Ländern kommen.</p>"
+            "<p>Sie finden hier auch Nachrichten vom Kreis Steinfurt.</p>"
+            "<h2>Wie finden Sie sich zurecht?</h2>"
+            "<p>Oben auf jeder Seite ist ein Link zur Start-Seite.</p>"
+            "<p>Unten auf jeder Seite sind Links zum Impressum und zur Erklärung zur "
+            "Barriere-Freiheit.</p>"
+            "<h2>Etwas funktioniert nicht?</h2>"
+            "<p>Dann schreiben Sie uns. Das Formular ist auf der Seite "
+            "„Erklärung zur Barriere-Freiheit“.</p>"
+            "<p>Oder rufen Sie an: 02551-692160.</p>"
+        ),
+    },
+}
+
+
 # Top-level pages in the order they are created under the parent page.
 PAGES = [
     NETWORK_PAGE,
@@ -911,4 +1018,7 @@ PAGES = [
     PARTNER_PAGE,
     DIRECTORY_PAGE,
     AGENCY_PAGE,
+    STATEMENT_PAGE,
+    IMPRESSUM_PAGE,
+    EASY_READ_PAGE,
 ]

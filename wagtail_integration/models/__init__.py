@@ -3,6 +3,15 @@
 from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
 from .directory import AbstractDirectoryPage, DirectoryPage
 from .embargo import PressPreviewAccess, PressPreviewLink
+from .legal import (
+    AbstractAccessibilityStatementPage,
+    AbstractEasyReadPage,
+    AbstractImpressumPage,
+    AccessibilityFeedback,
+    AccessibilityStatementPage,
+    EasyReadPage,
+    ImpressumPage,
+)
 from .networks import (
     AbstractNetworkMembership,
     AbstractNetworkPage,
@@ -30,6 +39,13 @@ from .snippets import Event, Funding, Organisation, Person, Topic
 from .workflows import FourEyesApprovalTask
 
 __all__ = [
+    "AbstractAccessibilityStatementPage",
+    "AbstractImpressumPage",
+    "AccessibilityFeedback",
+    "AccessibilityStatementPage",
+    "AbstractEasyReadPage",
+    "EasyReadPage",
+    "ImpressumPage",
     "AbstractDirectoryPage",
     "DirectoryPage",
     "AbstractNetworkMembership",

@@ -1,0 +1,590 @@
+"""What a German public body's website must publish: the accessibility statement (BITV 2.0,
+EU model statement of Implementing Decision (EU) 2018/1523) with its feedback form, and the
+legal notice (Impressum, § 5 DDG and § 18 (2) MStV).
+
+Prose is translated; data (dates, addresses, e-mail addresses, numbers, choices) is
+synchronised between translations.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from ..api.fields import schema_field
+from ..api.schemas import DocumentOut, document_out
+from ..duties import api as duties_api
+from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
+from .base import PAGE_API_FIELDS, IntegrationPageMixin
+from .networks import RICH_TEXT_FEATURES
+from .snippets import AddressFields, phone_validator, reject_line_breaks
+
+
+class NonAccessibleContentBlock(blocks.StructBlock):
+    """One item of the model statement's list: what, why, and the accessible alternative."""
+
+    REASONS = [
+        ("non_compliance", _("Not compliant with the requirements (BITV 2.0)")),
+        ("disproportionate_burden", _("Disproportionate burden")),
+        ("out_of_scope", _("Not within the scope of the applicable legislation")),
+    ]
+
+    content = blocks.CharBlock(
+        label=_("content that is not accessible"),
+        max_length=500,
+        help_text=_("e.g. “The PDF forms of the registration office have no tags.”"),
+    )
+    reason = blocks.ChoiceBlock(choices=REASONS, label=_("reason"))
+    explanation = blocks.TextBlock(
+        label=_("explanation"),
+        required=False,
+        help_text=_("Which requirement is not met, or why fixing it would be disproportionate."),
+    )
+    alternative = blocks.TextBlock(
+        label=_("accessible alternative"),
+        help_text=_("How people can get this content in another way, e.g. by phone or e-mail."),
+    )
+    planned_fix = blocks.CharBlock(
+        label=_("planned fix"),
+        required=False,
+        max_length=255,
+        help_text=_("e.g. “New forms by the end of 2027.”"),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("content that is not accessible")
+
+    def get_api_representation(self, value, context=None):
+        return duties_api.dump(duties_api.non_accessible_item_out(value))
+
+
+class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
+    """Erklärung zur Barrierefreiheit, following the EU model statement and BITV 2.0."""
+
+    class Conformance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NOT = "not", _("not compliant")
+
+    class Method(models.TextChoices):
+        SELF = "self_assessment", _("self-assessment")
+        THIRD_PARTY = "third_party", _("assessment by a third party")
+
+    scope = RichTextField(
+        _("scope"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Which website or app the statement covers, e.g. “www.example.de”."),
+    )
+    conformance_status = models.CharField(
+        _("conformance status"), max_length=20, choices=Conformance.choices
+    )
+    standard = models.CharField(
+        _("standard"),
+        max_length=255,
+        default="BITV 2.0, EN 301 549 / WCAG 2.1 AA",
+        help_text=_("The requirements the content was checked against."),
+    )
+    non_accessible_content = StreamField(
+        [("item", NonAccessibleContentBlock())],
+        verbose_name=_("content that is not accessible"),
+        blank=True,
+    )
+    prepared_on = models.DateField(_("statement prepared on"))
+    last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    method = models.CharField(
+        _("how the statement was prepared"),
+        max_length=30,
+        choices=Method.choices,
+        default=Method.SELF,
+    )
+    method_note = models.CharField(
+        _("about the assessment"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. the name of the testing organisation or the test procedure used."),
+    )
+    feedback_introduction = RichTextField(
+        _("feedback introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown above the feedback form."),
+    )
+    feedback_email = models.EmailField(
+        _("feedback e-mail address"),
+        blank=True,
+        help_text=_(
+            "Shown as a way of contact and receives the form's messages unless the site "
+            "setting ACCESSIBILITY_FEEDBACK_EMAIL names another address."
+        ),
+    )
+    feedback_phone = models.CharField(
+        _("feedback phone"), max_length=40, blank=True, validators=[phone_validator]
+    )
+    enforcement_body = models.CharField(
+        _("conciliation body"),
+        max_length=20,
+        choices=ENFORCEMENT_BODY_CHOICES,
+        help_text=_(
+            "The federal conciliation body for federal bodies; for Länder and municipalities "
+            "the body of their Land. Choose “another body” and fill in the fields below when "
+            "yours is not listed; filled fields also replace the stated contact."
+        ),
+    )
+    enforcement_name = models.CharField(_("name of the body"), max_length=255, blank=True)
+    enforcement_address = models.TextField(_("postal address"), blank=True)
+    enforcement_email = models.EmailField(_("e-mail address"), blank=True)
+    enforcement_phone = models.CharField(
+        _("phone"), max_length=40, blank=True, validators=[phone_validator]
+    )
+    enforcement_url = models.URLField(_("website"), blank=True)
+
+    override_translatable_fields = [
+        SynchronizedField("conformance_status"),
+        SynchronizedField("prepared_on"),
+        SynchronizedField("last_reviewed_on"),
+        SynchronizedField("method"),
+        SynchronizedField("feedback_email"),
+        SynchronizedField("feedback_phone"),
+        SynchronizedField("enforcement_body"),
+        SynchronizedField("enforcement_email"),
+        SynchronizedField("enforcement_phone"),
+        SynchronizedField("enforcement_url"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("scope")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("scope"),
+        MultiFieldPanel(
+            [FieldPanel("conformance_status"), FieldPanel("standard")],
+            heading=_("Conformance status"),
+        ),
+        FieldPanel("non_accessible_content"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("last_reviewed_on")]),
+                FieldPanel("method"),
+                FieldPanel("method_note"),
+            ],
+            heading=_("Preparation of this statement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("feedback_introduction"),
+                FieldRowPanel([FieldPanel("feedback_email"), FieldPanel("feedback_phone")]),
+            ],
+            heading=_("Feedback and contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("enforcement_body"),
+                FieldPanel("enforcement_name"),
+                FieldPanel("enforcement_address"),
+                FieldRowPanel([FieldPanel("enforcement_email"), FieldPanel("enforcement_phone")]),
+                FieldPanel("enforcement_url"),
+            ],
+            heading=_("Enforcement procedure"),
+        ),
+    ]
+
+    api_fields = [
+        APIField("scope"),
+        APIField("conformance_status"),
+        APIField("standard"),
+        APIField("non_accessible_content", serializer=duties_api.NonAccessibleContentField()),
+        APIField("prepared_on"),
+        APIField("last_reviewed_on"),
+        APIField("method"),
+        APIField("method_note"),
+        APIField("feedback_introduction"),
+        APIField("feedback_email"),
+        APIField("feedback_phone"),
+        APIField("enforcement", serializer=duties_api.EnforcementField()),
+        *PAGE_API_FIELDS,
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        reject_line_breaks(self, ["method_note", "enforcement_name", "feedback_phone"])
+        errors = {}
+        if self.last_reviewed_on and self.prepared_on and self.last_reviewed_on < self.prepared_on:
+            errors["last_reviewed_on"] = _("The review cannot be before the statement.")
+        if self.conformance_status in (self.Conformance.PARTIAL, self.Conformance.NOT) and not (
+            self.non_accessible_content
+        ):
+            errors["non_accessible_content"] = _(
+                "Name the content that is not accessible, with the reason and the alternative."
+            )
+        if self.enforcement_body == OTHER:
+            if not self.enforcement_name:
+                errors["enforcement_name"] = _("Name the conciliation body.")
+            if not (self.enforcement_email or self.enforcement_url or self.enforcement_address):
+                errors["enforcement_address"] = _(
+                    "Give at least one way to reach the body: address, e-mail or website."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def enforcement(self):
+        return duties_api.enforcement_out(self)
+
+    def feedback_recipient(self) -> str:
+        from ..conf import integration_settings
+
+        return integration_settings.ACCESSIBILITY_FEEDBACK_EMAIL or self.feedback_email
+
+    def serve(self, request, *args, **kwargs):
+        from ..duties.feedback import FeedbackForm, new_token, store_and_mail
+
+        if request.method == "POST":
+            form = FeedbackForm(request.POST)
+            if form.is_valid():
+                if not form.is_spam:
+                    store_and_mail(self, form, request)
+                return redirect(self.get_url(request) + "?feedback=sent#feedback")
+        else:
+            form = FeedbackForm()
+        context = self.get_context(request, *args, **kwargs)
+        context["feedback_form"] = form
+        context["feedback_token"] = new_token()
+        context["feedback_sent"] = request.GET.get("feedback") == "sent"
+        response = TemplateResponse(
+            request, self.get_template(request, *args, **kwargs), context, status=200
+        )
+        # The form carries a CSRF token and a signed time: no shared cache may keep them.
+        add_never_cache_headers(response)
+        return response
+
+
+class AccessibilityStatementPage(AbstractAccessibilityStatementPage):
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+
+
+class AccessibilityFeedback(models.Model):
+    """One message sent with a statement's feedback form (kept; also mailed)."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("statement"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=20, blank=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    content_url = models.URLField(_("page concerned"), max_length=500, blank=True)
+    message = models.TextField(_("message"))
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
+    mailed = models.BooleanField(_("mailed"), default=False)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+
+    def __str__(self) -> str:
+        first_line = self.message.strip().splitlines()[0] if self.message.strip() else ""
+        return first_line[:80]
+
+
+vat_id_validator = RegexValidator(
+    r"^DE[0-9]{9}$", _("Enter a German VAT identification number: DE and nine digits.")
+)
+
+
+class AbstractImpressumPage(IntegrationPageMixin, Page):
+    """Impressum: provider details under § 5 DDG and the person responsible under § 18 (2)
+    MStV."""
+
+    provider_name = models.CharField(
+        _("name of the body"),
+        max_length=255,
+        help_text=_("e.g. “Kreis Steinfurt”; with its legal form if it is not obvious."),
+    )
+    legal_form = models.CharField(
+        _("legal form"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. “Körperschaft des öffentlichen Rechts”."),
+    )
+    unit = models.CharField(_("unit"), max_length=255, blank=True)
+    represented_by = models.CharField(
+        _("represented by"),
+        max_length=255,
+        help_text=_("Who represents the body, e.g. “the Landrat” with the name."),
+    )
+    street = models.CharField(_("street and number"), max_length=255)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=10,
+        validators=[RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))],
+    )
+    city = models.CharField(_("city"), max_length=255)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
+    contact_form_url = models.URLField(_("contact form"), blank=True)
+    supervisory_authority = models.CharField(
+        _("supervisory authority"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. the Bezirksregierung as the authority supervising a Kreis."),
+    )
+    supervisory_authority_address = models.TextField(
+        _("address of the supervisory authority"), blank=True
+    )
+    vat_id = models.CharField(
+        _("VAT identification number"),
+        max_length=11,
+        blank=True,
+        validators=[vat_id_validator],
+        help_text=_("USt-IdNr., where the body has one (§ 27a UStG)."),
+    )
+    register_entry = models.CharField(
+        _("register entry"),
+        max_length=255,
+        blank=True,
+        help_text=_("Register and number, e.g. for an association or a company."),
+    )
+    editor_name = models.CharField(
+        _("responsible for the content"),
+        max_length=255,
+        help_text=_("The person responsible for editorial content under § 18 (2) MStV."),
+    )
+    editor_address = models.CharField(
+        _("address of the person responsible"),
+        max_length=255,
+        help_text=_("Street, postcode and city, e.g. the body's address."),
+    )
+    further_information = RichTextField(
+        _("further information"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("e.g. notes on liability for links or on the images used."),
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("provider_name"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("fax"),
+        SynchronizedField("contact_form_url"),
+        SynchronizedField("vat_id"),
+        SynchronizedField("register_entry"),
+        SynchronizedField("editor_name"),
+        SynchronizedField("editor_address"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("provider_name"),
+                FieldPanel("legal_form"),
+                FieldPanel("unit"),
+                FieldPanel("represented_by"),
+            ],
+            heading=_("Provider"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])],
+            heading=_("Address"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("email"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
+                FieldPanel("contact_form_url"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("supervisory_authority"), FieldPanel("supervisory_authority_address")],
+            heading=_("Supervisory authority"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("vat_id"), FieldPanel("register_entry")],
+            heading=_("Identification numbers"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("editor_name"), FieldPanel("editor_address")],
+            heading=_("Responsible for the content (§ 18 (2) MStV)"),
+        ),
+        FieldPanel("further_information"),
+    ]
+
+    api_fields = [
+        APIField("provider_name"),
+        APIField("legal_form"),
+        APIField("unit"),
+        APIField("represented_by"),
+        APIField("street"),
+        APIField("postcode"),
+        APIField("city"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("fax"),
+        APIField("contact_form_url"),
+        APIField("supervisory_authority"),
+        APIField("supervisory_authority_address"),
+        APIField("vat_id"),
+        APIField("register_entry"),
+        APIField("editor_name"),
+        APIField("editor_address"),
+        APIField("further_information"),
+        *PAGE_API_FIELDS,
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        reject_line_breaks(
+            self,
+            [
+                "provider_name",
+                "legal_form",
+                "unit",
+                "represented_by",
+                "street",
+                "city",
+                "phone",
+                "fax",
+                "supervisory_authority",
+                "vat_id",
+                "register_entry",
+                "editor_name",
+                "editor_address",
+            ],
+        )
+
+    address_lines = AddressFields.address_lines  # street; postcode and city
+
+
+class ImpressumPage(AbstractImpressumPage):
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("legal notice (Impressum)")
+        verbose_name_plural = _("legal notices (Impressum)")
+
+
+SignLanguageFileField = schema_field("SignLanguageFileField", DocumentOut, document_out, ())
+
+VIDEO_EXTENSIONS = ("mp4", "webm")
+
+
+class AbstractEasyReadPage(IntegrationPageMixin, Page):
+    """The explanations BITV 2.0 § 4 (Anlage 2) asks for on the start page: a text in Leichte
+    Sprache and a video in German Sign Language, with captions and a transcript."""
+
+    easy_read_text = RichTextField(
+        _("text in Leichte Sprache"),
+        features=[*RICH_TEXT_FEATURES, "h2", "h3"],
+        help_text=_(
+            "What the site offers, how to find one's way around it, and where the "
+            "accessibility statement and the feedback form are: in short sentences."
+        ),
+    )
+    sign_language_video = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("video in German Sign Language"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An MP4 or WebM file, served from this site (no third-party player)."),
+    )
+    sign_language_captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("captions (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A .vtt file with the captions of the video."),
+    )
+    sign_language_transcript = RichTextField(
+        _("transcript of the video"), blank=True, features=RICH_TEXT_FEATURES
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("easy_read_text")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("easy_read_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("sign_language_video"),
+                FieldPanel("sign_language_captions"),
+                FieldPanel("sign_language_transcript"),
+            ],
+            heading=_("German Sign Language"),
+        ),
+    ]
+
+    api_fields = [
+        APIField("easy_read_text"),
+        APIField("sign_language_video", serializer=SignLanguageFileField()),
+        APIField("sign_language_captions", serializer=SignLanguageFileField()),
+        APIField("sign_language_transcript"),
+        *PAGE_API_FIELDS,
+    ]
+    api_prefetch_related = ["sign_language_video", "sign_language_captions"]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        video, captions = self.sign_language_video, self.sign_language_captions
+        if video is not None and video.file_extension.lower() not in VIDEO_EXTENSIONS:
+            errors["sign_language_video"] = _("Choose a video file: MP4 or WebM.")
+        if captions is not None and captions.file_extension.lower() != "vtt":
+            errors["sign_language_captions"] = _("Choose a WebVTT file (.vtt).")
+        if video is not None:
+            if captions is None:
+                errors.setdefault(
+                    "sign_language_captions", _("A video needs captions (a .vtt file).")
+                )
+            if not (self.sign_language_transcript or "").strip():
+                errors["sign_language_transcript"] = _("A video needs a transcript.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class EasyReadPage(AbstractEasyReadPage):
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Leichte Sprache and sign language")
+        verbose_name_plural = _("Leichte Sprache and sign language pages")
