@@ -17,7 +17,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from .visibility import visible
+from ..visibility import visible
 
 _CACHE_ATTRIBUTE = "_wagtail_integration_sitemap_alternates"
 

@@ -37,7 +37,7 @@ def is_listing_variant(page, request) -> bool:
 def head_meta(context, page=None):
     """Canonical link, meta description (search description, else the lead …) and, on
     listing variants, ``noindex``: search engines index each page once, at its own address."""
-    from ..structured_data import page_description
+    from ..outputs.structured_data import page_description
 
     page = page if page is not None else context.get("page")
     request = context.get("request")

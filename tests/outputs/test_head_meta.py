@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
-from wagtail_integration.structured_data import plain_text
+from wagtail_integration.outputs.structured_data import plain_text
 
 from . import factories as f
 
@@ -131,7 +131,7 @@ def test_event_description_keeps_paragraphs_in_json_ld_and_icalendar(client):
     from django.urls import reverse
     from icalendar import Calendar
 
-    from wagtail_integration.structured_data import page_graph  # noqa: F401 - module loads
+    from wagtail_integration.outputs.structured_data import page_graph  # noqa: F401 - module loads
 
     event = f.EventFactory(description="<p>Wir lassen.</p><p>Die Agentur berät.</p>")
     response = client.get(reverse("wagtail_integration_event_calendar", args=[event.pk]))
