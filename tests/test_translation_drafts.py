@@ -12,7 +12,7 @@ from wagtail_integration.models import PressReleaseIndexPage
 from wagtail_integration.translation import page_translations
 
 from . import factories as f
-from .test_sitemap import sitemap
+from .outputs.test_sitemaps import sitemap
 
 
 @pytest.fixture

@@ -13,9 +13,11 @@ import json
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -23,9 +25,12 @@ from wagtail_localize.models import SegmentOverride, TranslationContext, Transla
 from wagtail_localize.operations import TranslationCreator
 
 from wagtail_integration.models import (
+    AccessibilityStatementPage,
     DirectoryPage,
+    EasyReadPage,
     Event,
     Funding,
+    ImpressumPage,
     NetworkPage,
     Organisation,
     OrganisationProfilePage,
@@ -69,6 +74,9 @@ BUILDERS = {
     Person: lambda: factories.PersonFactory(photo=factories.ImageFactory()),
     Funding: lambda: factories.FundingFactory(with_logo=True),
     Event: factories.EventFactory,
+    AccessibilityStatementPage: factories.AccessibilityStatementPageFactory,
+    ImpressumPage: factories.ImpressumPageFactory,
+    EasyReadPage: lambda: factories.full_easy_read_page(),
 }
 
 # A translated text field per model, to show that translated text is left alone.
@@ -138,13 +146,29 @@ def changed_value(instance, field):
             return factories.ImageFactory()
         if issubclass(field.related_model, Page):
             return factories.PressReleaseIndexPageFactory(title="Weitere Presse")
+        if issubclass(field.related_model, get_document_model()):  # same kind of file
+            return factories.DocumentFactory(
+                title="Geändert",
+                file=ContentFile(old_file_bytes(instance, field), old_name(instance, field)),
+            )
     if isinstance(field, models.CharField):
-        if field.name in ("phone", "fax"):
+        if field.name.endswith(("phone", "fax")):
             return "+49 2541 18-9999"
+        if field.name == "vat_id":
+            return "DE123456789" if old != "DE123456789" else "DE987654321"
         if field.name == "postcode":
             return "48653" if old != "48653" else "48149"
         return "Geaendert"[: field.max_length]
     raise AssertionError(f"no changed value for {type(field).__name__} {field.name}")
+
+
+def old_name(instance, field) -> str:
+    return getattr(instance, field.name).file.name.rsplit("/", 1)[-1]
+
+
+def old_file_bytes(instance, field) -> bytes:
+    with getattr(instance, field.name).file.open("rb") as file:
+        return file.read()
 
 
 def comparable(instance, field):

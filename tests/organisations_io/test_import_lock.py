@@ -13,7 +13,7 @@ from wagtail_integration.models import Organisation, Topic
 from wagtail_integration.organisations_io.import_lock import ImportConflict
 from wagtail_integration.organisations_io.importing import apply_import, plan_import
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -14,7 +14,7 @@ from django.test import override_settings
 
 from wagtail_integration.outputs.structured_data import plain_text
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

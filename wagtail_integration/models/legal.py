@@ -23,8 +23,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..api.fields import schema_field
-from ..api.schemas import DocumentOut, document_out
+from ..content.objects import DocumentOut, document_out
+from ..content.serializers import schema_field
 from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
 from .base import PAGE_API_FIELDS, IntegrationPageMixin

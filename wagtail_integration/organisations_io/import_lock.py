@@ -58,7 +58,7 @@ def _topics(organisation) -> list[str]:
 
 def _planned(row, column: str):
     from .columns import rich_text_to_text
-    from .importing import field_value
+    from .rows import field_value
 
     value = field_value(row.values, column)
     return rich_text_to_text(value) if column == "description" else value
@@ -80,7 +80,7 @@ def _moved(seen, now, row) -> list[str]:
 def lock_and_recheck(plan) -> None:
     """Call first inside the import's transaction. Raises ``ImportConflict``."""
     from ..models import Organisation, Topic
-    from .importing import RowError, changed_fields, identity
+    from .rows import RowError, changed_fields, identity
 
     lock(plan.locale)
     current: dict[tuple[str, str], list] = {}

@@ -36,30 +36,13 @@ from .columns import (
     SINGLE_LINE_COLUMNS,
     clean_cell,
     column_of,
-    rich_text_to_text,
-    text_to_rich_text,
     validate_column,
 )
 from .import_lock import lock_and_recheck
 from .reading import ImportFileError, read_table
+from .rows import RowError, changed_fields, field_value, identity
 
 MAX_ERRORS = 500
-
-
-@dataclass
-class RowError:
-    line: int
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return _("Line %(line)s, column “%(column)s”: %(message)s") % {
-                "line": self.line,
-                "column": self.column,
-                "message": self.message,
-            }
-        return _("Line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
 
 
 @dataclass
@@ -97,10 +80,6 @@ class ImportPlan:
 
 
 # --- Validating ---------------------------------------------------------------------------
-
-
-def identity(name: str, unit: str) -> tuple[str, str]:
-    return (" ".join(name.split()).casefold(), " ".join(unit.split()).casefold())
 
 
 def clean_values(cells: dict[str, str], line: int, plan: ImportPlan):
@@ -251,28 +230,6 @@ def plan_import(data: bytes, filename: str, locale: Locale) -> ImportPlan:
             planner.add(line, cells)
     plan.new_topics = sorted(planner.new_topics.values(), key=str.casefold)
     return plan
-
-
-def field_value(values: dict[str, Any], column: str) -> Any:
-    if column == "description":
-        return text_to_rich_text(values[column])
-    return values[column]
-
-
-def changed_fields(organisation: Organisation, values: dict[str, Any], topics) -> list[str]:
-    changes = []
-    for column, value in values.items():
-        current = getattr(organisation, column)
-        if column == "description":
-            if rich_text_to_text(current) != rich_text_to_text(text_to_rich_text(value)):
-                changes.append(column)
-        elif (current or "") != value:
-            changes.append(column)
-    if topics is not None:
-        current_topics = sorted(t.name.casefold() for t in organisation.topics.all())
-        if current_topics != sorted(t.casefold() for t in topics):
-            changes.append("topics")
-    return changes
 
 
 # --- Writing ------------------------------------------------------------------------------
