@@ -44,7 +44,8 @@ def head_meta(context, page=None):
     if not _is_page(page):
         return {"canonical": "", "description": "", "noindex": False}
     variant = is_listing_variant(page, request)
-    canonical = request.build_absolute_uri() if variant else page.get_full_url(request)
+    # The view's path without its query: a search term is never repeated in the head.
+    canonical = request.build_absolute_uri(request.path) if variant else page.get_full_url(request)
     return {
         "canonical": canonical or "",
         "description": page_description(page),
@@ -64,7 +65,7 @@ def hreflang_links(context, translations):
     if len(translations) > 1 and is_listing_variant(context.get("page"), request):
         current = [t for t in translations if t.is_current][:1]
         own = [
-            {"language_code": t.language_code, "full_url": request.build_absolute_uri()}
+            {"language_code": t.language_code, "full_url": request.build_absolute_uri(request.path)}
             for t in current
         ]
         return {"translations": own, "default": None}
@@ -109,5 +110,5 @@ def open_graph_meta(context, page=None, translations=None):
     request = context.get("request")
     og = open_graph(page, request, translations)
     if is_listing_variant(page, request):  # the view's own address, as its canonical link
-        og["url"] = request.build_absolute_uri()
+        og["url"] = request.build_absolute_uri(request.path)
     return {"og": og}
