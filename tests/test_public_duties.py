@@ -274,7 +274,7 @@ def test_impressum_shows_the_structured_fields(client):
         "Bezirksregierung Musterstadt",
         "DE123456789",
         "Pressestelle Kreis Musterland",
-        "18 (2) MStV",
+        "§ 18 Abs. 2 MStV",  # the German citation of § 18 (2) MStV
     ):
         assert fact in text, fact
 

@@ -38,14 +38,14 @@ def in_days(days: int) -> datetime.date:
 
 def test_release_date_field_explains_go_live(admin_client, release):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[release.pk]))
-    assert "does not hold the release back" in response.content.decode()
+    assert "hält die Mitteilung nicht zurück" in response.content.decode()  # the admin is German
 
 
 def test_publishing_now_with_a_future_release_date_is_refused(admin_client, release):
     response = post(
         admin_client, release, release_date=in_days(7).isoformat(), **{"action-publish": "1"}
     )
-    assert "go-live date" in errors(response)
+    assert "„Veröffentlicht ab“" in errors(response)  # Wagtail's German go-live label
     release.refresh_from_db()
     assert release.release_date == datetime.date(2025, 3, 1)
 
@@ -64,7 +64,7 @@ def test_going_live_before_the_release_date_is_refused(admin_client, release):
         go_live_at=go_live,
         **{"action-publish": "1"},
     )
-    assert "before its release date" in errors(response)
+    assert "vor ihrem Veröffentlichungsdatum" in errors(response)
 
 
 def test_going_live_on_the_release_date_schedules_the_release(admin_client, release):

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
-from wagtail.models import Locale, get_page_models
+from wagtail.models import Locale, Site, get_page_models
 from wagtail.models import Page as WagtailPage
 
 from wagtail_integration.visibility import visible
@@ -54,7 +54,11 @@ def translate_to(pages: list[WagtailPage], locale: Locale) -> list[WagtailPage]:
         copy = source.copy_for_translation(locale, copy_parents=True)
         copy.save_revision().publish()
         copies.append(copy)
-    return copies
+        # Parents copied for a translation start as drafts: publish them too.
+        for parent in copy.get_ancestors().filter(depth__gt=1, live=False).specific():
+            parent.save_revision().publish()
+    Site.clear_site_root_paths_cache()  # the published Arabic home is a new root path
+    return [WagtailPage.objects.get(pk=copy.pk).specific for copy in copies]
 
 
 def axe_violations(page: Page, url: str, label: str) -> str | None:
@@ -101,8 +105,10 @@ def test_german_demo_pages_have_no_axe_violations(
 def test_arabic_copies_are_rtl_and_have_no_axe_violations(
     page: Page, live_server, demo_pages, save_page_artifacts
 ):
-    arabic = Locale.objects.create(language_code="ar")
+    arabic, _ = Locale.objects.get_or_create(language_code="ar")  # the demo creates the locales
     copies = translate_to(demo_pages, arabic)
-    assert all(copy.url.startswith("/ar/") for copy in copies), [c.url for c in copies]
+    assert all((copy.url or "").startswith("/ar/") for copy in copies), [
+        (c.url, c.live, [(a.title, a.live) for a in c.get_ancestors()]) for c in copies
+    ]
     arabic_pages = pages_of_our_types(arabic)
     check_pages(page, live_server.url, arabic_pages, "ar", "rtl", save_page_artifacts)
