@@ -161,10 +161,15 @@ def _convert_copied_parent(alias_id: int, source_id: int, publish: bool) -> None
     source = Page.objects.filter(pk=source_id).first()
     if alias is None or source is None or not alias.alias_of_id:
         return
+    old_url_path = alias.url_path
     TranslationCreator(None, [alias.locale]).create_translations(
         source.specific, include_related_objects=False
     )
     translation = Page.objects.get(pk=alias_id).specific
+    if translation.url_path != old_url_path:
+        # The translation may get another slug than the alias had; the pages already copied
+        # below it must follow, or they have no URL.
+        translation._update_descendant_url_paths(old_url_path, translation.url_path)
     if publish:
         if not translation.live or translation.has_unpublished_changes:
             translation.get_latest_revision().publish()
