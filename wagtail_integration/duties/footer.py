@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page
 
 from ..conf import integration_settings
+from ..visibility import visible
 
 FOOTER_PAGE_TYPES = ("accessibility_statement", "impressum", "easy_read")
 
@@ -60,7 +61,8 @@ def _find(site, language_code):
         under_roots |= Q(path__startswith=root.path, depth__gt=root.depth)
     private = Page.objects.private_q()  # one query: the view restrictions
     candidates = (
-        Page.objects.live()
+        # Expired pages (and aliases of them) are gone at once, as everywhere (visibility.py).
+        visible(Page.objects.live())
         .exclude(private)
         # An alias shows its source's title: only where the source itself is public.
         .exclude(alias_of__live=False)
