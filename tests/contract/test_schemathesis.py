@@ -38,7 +38,9 @@ def schemathesis_binary() -> str:
 
 
 @pytest.fixture
-def content(transactional_db):
+def content(django_db_serialized_rollback, transactional_db):
+    # Serialized rollback: the locale and root page from migrations survive earlier
+    # transactional tests, which flush every table.
     f.full_network_page()
     f.full_press_release_page()
     f.full_organisation_profile_page()

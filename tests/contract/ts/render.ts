@@ -111,6 +111,12 @@ const renderers: Renderers = {
       person(page.press_contact) +
       contact(page) +
       translations(page.translations),
+  "wagtail_integration.AccessibilityStatementPage": (page) =>
+    head(page) + `<p>${esc(page.conformance_status)}</p>` + translations(page.translations),
+  "wagtail_integration.ImpressumPage": (page) =>
+    head(page) + `<p>${esc(page.provider_name)}</p>` + translations(page.translations),
+  "wagtail_integration.EasyReadPage": (page) =>
+    head(page) + html(page.easy_read_text) + translations(page.translations),
   "wagtail_integration.PhotoArchivePage": (page) =>
     head(page) +
       html(page.introduction) +
