@@ -76,7 +76,9 @@ def fetch_all(chromium, front_end, urls):
 
 
 @pytest.fixture
-def api_urls(live_server, transactional_db):
+def api_urls(live_server, django_db_serialized_rollback, transactional_db):
+    # Serialized rollback: the flush after this test then leaves the migrated rows to the
+    # restore, and the next serialized test does not meet content types created twice.
     page = f.full_press_release_page()
     page.title = "Unsaved headline"
     token = store_preview(page)
@@ -106,8 +108,7 @@ def test_front_end_on_another_origin_loads_page_and_preview(
     assert all(item["id"] == page.pk for item in v3)
 
     # Without the origin in the setting the browser refuses every answer: CORS is what
-    # lets the front end read them. (One test: a transactional test's flush drops the
-    # default site that the next one would need.)
+    # lets the front end read them.
     settings.WAGTAIL_INTEGRATION = {"CORS_ALLOWED_ORIGINS": ["https://elsewhere.example"]}
     refused = fetch_all(chromium, front_end, urls)
     assert all("error" in result for result in refused), json.dumps(refused)[:2000]
