@@ -9,7 +9,8 @@ itself refuses an outdated *autosave* but saves an outdated normal "Save draft" 
 colleague's change. ``refuse_outdated_page_save`` (a ``before_edit_page`` hook) answers such
 a POST with the edit view of the newest version and a message naming who changed the page
 and when; the editor can then copy their change into it. A POST with no revision
-information (scripts, tests) is left alone, as Wagtail does.
+information (scripts, tests) is left alone, as Wagtail does, and so is a newer revision by
+the same editor: the editor's own autosave can land while the editor presses "Publish".
 
 Snippets of the package (organisations, people, funding, topics, events) have no revisions.
 ``refuse_outdated_snippet_save`` (a ``before_edit_snippet`` hook) keeps the values an editor's
@@ -32,7 +33,7 @@ SESSION_PREFIX = "wagtail_integration:snippet_form:"
 def is_outdated(request, page) -> bool:
     """The same rule as Wagtail's edit view applies to autosaves."""
     latest = page.get_latest_revision()
-    if latest is None:
+    if latest is None or latest.user_id == getattr(request.user, "pk", None):
         return False
     if overwrite := request.POST.get("overwrite_revision_id"):
         return overwrite != str(latest.pk)
