@@ -344,7 +344,8 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         verbose_name=_("publisher"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # Who issued a release stays on record (press law): deleting it is refused.
+        on_delete=models.PROTECT,
         related_name="+",
     )
     topics = ParentalManyToManyField(
