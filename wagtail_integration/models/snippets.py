@@ -65,6 +65,25 @@ class AddressFields(models.Model):
         return [line for line in (self.street, line2) if line]
 
 
+class PhoneFields(models.Model):
+    """Phone and fax: digits, spaces and ``+ ( ) / -``."""
+
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
+
+    class Meta:
+        abstract = True
+
+
+class ContactDetails(PhoneFields):
+    """E-mail, phone and fax of an organisation or a person."""
+
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
 ADDRESS_SYNC_FIELDS = [
     SynchronizedField("street"),
     SynchronizedField("postcode"),
@@ -110,7 +129,9 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableModel):
+class Organisation(
+    TranslatableMixin, AddressFields, ContactDetails, index.Indexed, ClusterableModel
+):
     """A public body, welfare provider, migrant organisation, association or company."""
 
     class Kind(models.TextChoices):
@@ -140,9 +161,6 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
         help_text=_("Town, city or district the organisation belongs to."),
     )
     website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
     logo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("logo"),
@@ -240,7 +258,7 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
         return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
-class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
+class Person(TranslatableMixin, AddressFields, ContactDetails, index.Indexed, models.Model):
     """A contact person, speaker, press officer or lecturer."""
 
     academic_title = models.CharField(
@@ -270,9 +288,6 @@ class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
     building = models.CharField(_("building"), max_length=80, blank=True)
     room = models.CharField(_("room"), max_length=40, blank=True)
 
