@@ -125,7 +125,7 @@ class TypedStructMixin:
     content_builder: Callable[..., Any]
 
     def get_api_representation(self, value, context=None):
-        return type(self).content_builder(value, context).model_dump(mode="json")
+        return schemas.dump(type(self).content_builder(value, context))
 
 
 class TypedStreamMixin:

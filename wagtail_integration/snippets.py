@@ -13,10 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .deletion import ReferencesDeleteView
 from .models import Event, Funding, Organisation, Person, Topic
 
 
-class OrganisationViewSet(SnippetViewSet):
+class IntegrationSnippetViewSet(SnippetViewSet):
+    """The delete confirmation lists the fields of the pages that the deletion empties."""
+
+    delete_view_class = ReferencesDeleteView
+    delete_template_name = ReferencesDeleteView.template_name
+
+
+class OrganisationViewSet(IntegrationSnippetViewSet):
     model = Organisation
     icon = "site"
     menu_label = _("Organisations")
@@ -48,7 +56,7 @@ class OrganisationViewSet(SnippetViewSet):
     ]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(IntegrationSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -79,14 +87,14 @@ class PersonViewSet(SnippetViewSet):
     ]
 
 
-class FundingViewSet(SnippetViewSet):
+class FundingViewSet(IntegrationSnippetViewSet):
     model = Funding
     icon = "pick"
     menu_label = _("Funding")
     list_display = ["name", "funder", "attribution"]
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(IntegrationSnippetViewSet):
     model = Event
     icon = "date"
     menu_label = _("Events")
@@ -111,7 +119,7 @@ class EventViewSet(SnippetViewSet):
     ]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(IntegrationSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")

@@ -91,9 +91,9 @@ hooks.register("before_edit_snippet", refuse_outdated_snippet_save)
 
 @hooks.register("before_delete_snippet")
 def refuse_deleting_protected_snippets(request, instances):
-    """Deleting a snippet that inline rows protect (members, partners) ends with a message
-    and the usage view, not with Django's ``ProtectedError`` (a 500 on Wagtail 7; Wagtail 8
-    refuses such deletions itself)."""
+    """Deleting a snippet that references protect (members, partners, a release's publisher,
+    a profile's organisation) ends with a message naming those pages and the usage view, not
+    with Django's ``ProtectedError`` (a 500 on Wagtail 7, "permission denied" on Wagtail 8)."""
     if request.method != "POST":
         return None
     from django.contrib import messages
@@ -101,17 +101,26 @@ def refuse_deleting_protected_snippets(request, instances):
     from django.db.models.deletion import Collector, ProtectedError
     from django.shortcuts import redirect
     from django.urls import NoReverseMatch, reverse
+    from django.utils.text import get_text_list
     from django.utils.translation import gettext as _
+
+    from .deletion import protecting_names
 
     for instance in instances:
         collector = Collector(using=router.db_for_write(type(instance)))
         try:
             collector.collect([instance])
-        except ProtectedError:
+        except ProtectedError as error:
             messages.error(
                 request,
-                _("“%(object)s” is still in use and cannot be deleted; remove it there first.")
-                % {"object": instance},
+                _(
+                    "“%(object)s” is still used by %(pages)s and cannot be deleted; "
+                    "choose another one there first."
+                )
+                % {
+                    "object": instance,
+                    "pages": get_text_list(protecting_names(instance, error), _("and")),
+                },
             )
             try:
                 viewset = type(instance).snippet_viewset

@@ -110,7 +110,10 @@ class DownloadsOut(Out):
     documents: list[DocumentItemOut]
 
 
-def team_member_out(value, context: Context = None) -> TeamMemberOut:
+def team_member_out(value, context: Context = None) -> TeamMemberOut | None:
+    """None once the person is deleted: no entry with ``person: null`` and an orphaned role."""
+    if value["person"] is None:
+        return None
     return TeamMemberOut(person=person_out(value["person"]), role=value["role"] or "")
 
 
@@ -144,20 +147,22 @@ def text_list_section_out(value, context: Context = None) -> TextListSectionOut:
     return TextListSectionOut(heading=value["heading"] or "", items=list(value["items"]))
 
 
-def contact_card_out(value, context: Context = None) -> ContactCardOut:
+def contact_card_out(value, context: Context = None) -> ContactCardOut | None:
+    if value["person"] is None:  # the person was deleted: the card is left out
+        return None
     return ContactCardOut(heading=value["heading"] or "", person=person_out(value["person"]))
 
 
 def team_out(value, context: Context = None) -> TeamOut:
     return TeamOut(
         heading=value["heading"] or "",
-        members=[team_member_out(member) for member in value["members"]],
+        members=present(team_member_out(member) for member in value["members"]),
     )
 
 
 def funding_logos_out(value, context: Context = None) -> FundingLogosOut:
     return FundingLogosOut(
-        heading=value["heading"] or "", items=[funding_out(item) for item in value["items"]]
+        heading=value["heading"] or "", items=present(funding_out(item) for item in value["items"])
     )
 
 
@@ -166,6 +171,11 @@ def downloads_out(value, context: Context = None) -> DownloadsOut:
         heading=value["heading"] or "",
         documents=[document_item_out(item) for item in value["documents"]],
     )
+
+
+def present(entries) -> list:
+    """The entries whose object still exists (a deleted snippet's chooser value is None)."""
+    return [entry for entry in entries if entry is not None]
 
 
 def _chooser(build: Callable) -> Callable:
@@ -211,9 +221,10 @@ class Stream:
             if child.block_type not in self.items:  # a block type no longer defined
                 continue
             schema, build = self.items[child.block_type]
-            result.append(
-                schema(type=child.block_type, value=build(child.value, context), id=child.id)
-            )
+            value = build(child.value, context)
+            if value is None:  # its person, organisation or event was deleted
+                continue
+            result.append(schema(type=child.block_type, value=value, id=child.id))
         return result
 
     def dump(self, stream_value, context: Context = None) -> list[dict]:

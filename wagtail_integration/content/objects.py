@@ -208,15 +208,15 @@ def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
     )
 
 
+def _out(schema: type[Out], obj, **values) -> Any:
+    """``schema`` from ``obj``'s attributes of the same names; ``values`` are the fields that
+    are built (nested objects, rich text, labels) rather than copied."""
+    copied = {name: getattr(obj, name) for name in schema.model_fields if name not in values}
+    return schema(**copied, **values)
+
+
 def document_out(document) -> DocumentOut | None:
-    if document is None:
-        return None
-    return DocumentOut(
-        id=document.pk,
-        title=document.title,
-        url=document.url,
-        file_extension=document.file_extension,
-    )
+    return None if document is None else _out(DocumentOut, document, id=document.pk)
 
 
 def _locale_code(obj) -> str:
@@ -224,28 +224,18 @@ def _locale_code(obj) -> str:
 
 
 def topic_out(topic) -> TopicOut:
-    return TopicOut(id=topic.pk, name=topic.name)
+    return _out(TopicOut, topic, id=topic.pk)
 
 
 def organisation_out(organisation) -> OrganisationOut | None:
     if organisation is None:
         return None
-    return OrganisationOut(
+    return _out(
+        OrganisationOut,
+        organisation,
         id=organisation.pk,
         locale=_locale_code(organisation),
-        name=organisation.name,
-        short_name=organisation.short_name,
-        unit=organisation.unit,
-        kind=organisation.kind,
         kind_label=str(organisation.get_kind_display()),
-        municipality=organisation.municipality,
-        street=organisation.street,
-        postcode=organisation.postcode,
-        city=organisation.city,
-        website=organisation.website,
-        email=organisation.email,
-        phone=organisation.phone,
-        fax=organisation.fax,
         description=rich_text(organisation.description),
         logo=image_out(organisation.logo),
         topics=[topic_out(topic) for topic in organisation.topics.all()],
@@ -255,22 +245,11 @@ def organisation_out(organisation) -> OrganisationOut | None:
 def person_out(person) -> PersonOut | None:
     if person is None:
         return None
-    return PersonOut(
+    return _out(
+        PersonOut,
+        person,
         id=person.pk,
         locale=_locale_code(person),
-        full_name=person.full_name,
-        academic_title=person.academic_title,
-        first_name=person.first_name,
-        last_name=person.last_name,
-        position=person.position,
-        email=person.email,
-        phone=person.phone,
-        fax=person.fax,
-        building=person.building,
-        room=person.room,
-        street=person.street,
-        postcode=person.postcode,
-        city=person.city,
         photo=image_out(person.photo),
         organisation=organisation_out(person.organisation),
     )
@@ -279,13 +258,11 @@ def person_out(person) -> PersonOut | None:
 def funding_out(funding) -> FundingOut | None:
     if funding is None:
         return None
-    return FundingOut(
+    return _out(
+        FundingOut,
+        funding,
         id=funding.pk,
-        name=funding.name,
-        funder=funding.funder,
         description=rich_text(funding.description),
-        attribution=funding.attribution,
-        url=funding.url,
         logo=image_out(funding.logo),
     )
 
@@ -293,38 +270,24 @@ def funding_out(funding) -> FundingOut | None:
 def event_out(event) -> EventOut | None:
     if event is None:
         return None
-    return EventOut(
+    return _out(
+        EventOut,
+        event,
         id=event.pk,
         locale=_locale_code(event),
-        title=event.title,
-        kind=event.kind,
         kind_label=str(event.get_kind_display()),
-        topic=event.topic,
         description=rich_text(event.description),
-        start_date=event.start_date,
-        start_time=event.start_time,
-        end_date=event.end_date,
-        end_time=event.end_time,
-        venue=event.venue,
-        street=event.street,
-        postcode=event.postcode,
-        city=event.city,
-        registration_url=event.registration_url,
         lecturer=person_out(event.lecturer),
         organiser=organisation_out(event.organiser),
     )
 
 
 def membership_out(membership) -> MembershipOut:
-    return MembershipOut(
-        organisation=organisation_out(membership.organisation), note=membership.note
-    )
+    return _out(MembershipOut, membership, organisation=organisation_out(membership.organisation))
 
 
 def working_group_out(group) -> WorkingGroupOut:
-    return WorkingGroupOut(
-        name=group.name, description=group.description, contact=person_out(group.contact)
-    )
+    return _out(WorkingGroupOut, group, contact=person_out(group.contact))
 
 
 def translations_out(page, request=None) -> list[TranslationOut]:

@@ -1,6 +1,7 @@
 """What a German public body's website must publish: the accessibility statement (BITV 2.0,
-EU model statement of Implementing Decision (EU) 2018/1523) with its feedback form, and the
-legal notice (Impressum, § 5 DDG and § 18 (2) MStV).
+EU model statement of Implementing Decision (EU) 2018/1523) with its feedback form here; the
+legal notice (Impressum, § 5 DDG and § 18 (2) MStV) in ``impressum``, the Leichte Sprache and
+sign-language page (BITV 2.0 § 4) in ``easy_read``; both stay importable from here.
 
 Prose is translated; data (dates, addresses, e-mail addresses, numbers, choices) is
 synchronised between translations.
@@ -9,7 +10,6 @@ synchronised between translations.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,13 +23,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..content.objects import DocumentOut, document_out
-from ..content.serializers import schema_field
 from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
-from .snippets import AddressFields, phone_validator, reject_line_breaks
+from .snippets import phone_validator, reject_line_breaks
 
 
 class NonAccessibleContentBlock(blocks.StructBlock):
@@ -311,280 +309,25 @@ class AccessibilityFeedback(models.Model):
         return first_line[:80]
 
 
-vat_id_validator = RegexValidator(
-    r"^DE[0-9]{9}$", _("Enter a German VAT identification number: DE and nine digits.")
+# Split by purpose; these names stay importable from ``models.legal``.
+from .easy_read import (  # noqa: E402
+    VIDEO_EXTENSIONS,
+    AbstractEasyReadPage,
+    EasyReadPage,
+    SignLanguageFileField,
 )
+from .impressum import AbstractImpressumPage, ImpressumPage, vat_id_validator  # noqa: E402
 
-
-class AbstractImpressumPage(IntegrationPageMixin, Page):
-    """Impressum: provider details under § 5 DDG and the person responsible under § 18 (2)
-    MStV."""
-
-    provider_name = models.CharField(
-        _("name of the body"),
-        max_length=255,
-        help_text=_("e.g. “Kreis Steinfurt”; with its legal form if it is not obvious."),
-    )
-    legal_form = models.CharField(
-        _("legal form"),
-        max_length=255,
-        blank=True,
-        help_text=_("e.g. “Körperschaft des öffentlichen Rechts”."),
-    )
-    unit = models.CharField(_("unit"), max_length=255, blank=True)
-    represented_by = models.CharField(
-        _("represented by"),
-        max_length=255,
-        help_text=_("Who represents the body, e.g. “the Landrat” with the name."),
-    )
-    street = models.CharField(_("street and number"), max_length=255)
-    postcode = models.CharField(
-        _("postcode"),
-        max_length=10,
-        validators=[RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))],
-    )
-    city = models.CharField(_("city"), max_length=255)
-    email = models.EmailField(_("e-mail address"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
-    contact_form_url = models.URLField(_("contact form"), blank=True)
-    supervisory_authority = models.CharField(
-        _("supervisory authority"),
-        max_length=255,
-        blank=True,
-        help_text=_("e.g. the Bezirksregierung as the authority supervising a Kreis."),
-    )
-    supervisory_authority_address = models.TextField(
-        _("address of the supervisory authority"), blank=True
-    )
-    vat_id = models.CharField(
-        _("VAT identification number"),
-        max_length=11,
-        blank=True,
-        validators=[vat_id_validator],
-        help_text=_("USt-IdNr., where the body has one (§ 27a UStG)."),
-    )
-    register_entry = models.CharField(
-        _("register entry"),
-        max_length=255,
-        blank=True,
-        help_text=_("Register and number, e.g. for an association or a company."),
-    )
-    editor_name = models.CharField(
-        _("responsible for the content"),
-        max_length=255,
-        help_text=_("The person responsible for editorial content under § 18 (2) MStV."),
-    )
-    editor_address = models.CharField(
-        _("address of the person responsible"),
-        max_length=255,
-        help_text=_("Street, postcode and city, e.g. the body's address."),
-    )
-    further_information = RichTextField(
-        _("further information"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text=_("e.g. notes on liability for links or on the images used."),
-    )
-
-    override_translatable_fields = [
-        SynchronizedField("provider_name"),
-        SynchronizedField("street"),
-        SynchronizedField("postcode"),
-        SynchronizedField("city"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
-        SynchronizedField("fax"),
-        SynchronizedField("contact_form_url"),
-        SynchronizedField("vat_id"),
-        SynchronizedField("register_entry"),
-        SynchronizedField("editor_name"),
-        SynchronizedField("editor_address"),
-    ]
-
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [
-                FieldPanel("provider_name"),
-                FieldPanel("legal_form"),
-                FieldPanel("unit"),
-                FieldPanel("represented_by"),
-            ],
-            heading=_("Provider"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])],
-            heading=_("Address"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("email"),
-                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
-                FieldPanel("contact_form_url"),
-            ],
-            heading=_("Contact"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("supervisory_authority"), FieldPanel("supervisory_authority_address")],
-            heading=_("Supervisory authority"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("vat_id"), FieldPanel("register_entry")],
-            heading=_("Identification numbers"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("editor_name"), FieldPanel("editor_address")],
-            heading=_("Responsible for the content (§ 18 (2) MStV)"),
-        ),
-        FieldPanel("further_information"),
-    ]
-
-    api_fields = [
-        APIField("provider_name"),
-        APIField("legal_form"),
-        APIField("unit"),
-        APIField("represented_by"),
-        APIField("street"),
-        APIField("postcode"),
-        APIField("city"),
-        APIField("email"),
-        APIField("phone"),
-        APIField("fax"),
-        APIField("contact_form_url"),
-        APIField("supervisory_authority"),
-        APIField("supervisory_authority_address"),
-        APIField("vat_id"),
-        APIField("register_entry"),
-        APIField("editor_name"),
-        APIField("editor_address"),
-        APIField("further_information"),
-        *PAGE_API_FIELDS,
-    ]
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        reject_line_breaks(
-            self,
-            [
-                "provider_name",
-                "legal_form",
-                "unit",
-                "represented_by",
-                "street",
-                "city",
-                "phone",
-                "fax",
-                "supervisory_authority",
-                "vat_id",
-                "register_entry",
-                "editor_name",
-                "editor_address",
-            ],
-        )
-
-    address_lines = AddressFields.address_lines  # street; postcode and city
-
-
-class ImpressumPage(AbstractImpressumPage):
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("legal notice (Impressum)")
-        verbose_name_plural = _("legal notices (Impressum)")
-
-
-SignLanguageFileField = schema_field("SignLanguageFileField", DocumentOut, document_out, ())
-
-VIDEO_EXTENSIONS = ("mp4", "webm")
-
-
-class AbstractEasyReadPage(IntegrationPageMixin, Page):
-    """The explanations BITV 2.0 § 4 (Anlage 2) asks for on the start page: a text in Leichte
-    Sprache and a video in German Sign Language, with captions and a transcript."""
-
-    easy_read_text = RichTextField(
-        _("text in Leichte Sprache"),
-        features=[*RICH_TEXT_FEATURES, "h2", "h3"],
-        help_text=_(
-            "What the site offers, how to find one's way around it, and where the "
-            "accessibility statement and the feedback form are: in short sentences."
-        ),
-    )
-    sign_language_video = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("video in German Sign Language"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("An MP4 or WebM file, served from this site (no third-party player)."),
-    )
-    sign_language_captions = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("captions (WebVTT)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A .vtt file with the captions of the video."),
-    )
-    sign_language_transcript = RichTextField(
-        _("transcript of the video"), blank=True, features=RICH_TEXT_FEATURES
-    )
-
-    search_fields = Page.search_fields + [index.SearchField("easy_read_text")]
-
-    content_panels = Page.content_panels + [
-        FieldPanel("easy_read_text"),
-        MultiFieldPanel(
-            [
-                FieldPanel("sign_language_video"),
-                FieldPanel("sign_language_captions"),
-                FieldPanel("sign_language_transcript"),
-            ],
-            heading=_("German Sign Language"),
-        ),
-    ]
-
-    api_fields = [
-        APIField("easy_read_text"),
-        APIField("sign_language_video", serializer=SignLanguageFileField()),
-        APIField("sign_language_captions", serializer=SignLanguageFileField()),
-        APIField("sign_language_transcript"),
-        *PAGE_API_FIELDS,
-    ]
-    api_prefetch_related = ["sign_language_video", "sign_language_captions"]
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        video, captions = self.sign_language_video, self.sign_language_captions
-        if video is not None and video.file_extension.lower() not in VIDEO_EXTENSIONS:
-            errors["sign_language_video"] = _("Choose a video file: MP4 or WebM.")
-        if captions is not None and captions.file_extension.lower() != "vtt":
-            errors["sign_language_captions"] = _("Choose a WebVTT file (.vtt).")
-        if video is not None:
-            if captions is None:
-                errors.setdefault(
-                    "sign_language_captions", _("A video needs captions (a .vtt file).")
-                )
-            if not (self.sign_language_transcript or "").strip():
-                errors["sign_language_transcript"] = _("A video needs a transcript.")
-        if errors:
-            raise ValidationError(errors)
-
-
-class EasyReadPage(AbstractEasyReadPage):
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("Leichte Sprache and sign language")
-        verbose_name_plural = _("Leichte Sprache and sign language pages")
+__all__ = [
+    "VIDEO_EXTENSIONS",
+    "AbstractAccessibilityStatementPage",
+    "AbstractEasyReadPage",
+    "AbstractImpressumPage",
+    "AccessibilityFeedback",
+    "AccessibilityStatementPage",
+    "EasyReadPage",
+    "ImpressumPage",
+    "NonAccessibleContentBlock",
+    "SignLanguageFileField",
+    "vat_id_validator",
+]

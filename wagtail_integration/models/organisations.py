@@ -26,7 +26,8 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page)
         verbose_name=_("organisation"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # The page is about this organisation: deleting it first needs another choice here.
+        on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The organisation this page presents (address, phone, e-mail come from it)."),
     )

@@ -6,10 +6,7 @@ names, e-mail addresses, phone numbers, URLs, postcodes and dates is synchronise
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -20,73 +17,17 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ()/\-]{3,40}$",
-    _("Enter a phone number made of digits, spaces and + ( ) / - only."),
+# Field mixins, validators and sort keys live in ``fields``; importable from here as before.
+from .fields import (  # noqa: F401
+    ADDRESS_SYNC_FIELDS,
+    AddressFields,
+    ContactDetails,
+    PhoneFields,
+    german_sort_key,
+    phone_validator,
+    reject_line_breaks,
+    sort_key_initial,
 )
-
-
-def reject_line_breaks(obj, field_names) -> None:
-    """Refuse CR/LF in single-line contact fields (e-mail header and vCard injection).
-
-    The phone validator's ``$`` also matches before a final line break, and not every way in
-    (scripts, imports) strips values as admin forms do; checked in ``clean()``: no migration.
-    """
-    errors = {
-        name: ValidationError(
-            _("Line breaks are not allowed here; enter one value on one line."),
-            code="line_break",
-        )
-        for name in field_names
-        if any(char in (getattr(obj, name, "") or "") for char in "\r\n")
-    }
-    if errors:
-        raise ValidationError(errors)
-
-
-class AddressFields(models.Model):
-    """Postal address; data, so synchronised between translations."""
-
-    street = models.CharField(_("street and number"), max_length=255, blank=True)
-    postcode = models.CharField(
-        _("postcode"),
-        max_length=10,
-        blank=True,
-        validators=[RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))],
-    )
-    city = models.CharField(_("city"), max_length=255, blank=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def address_lines(self) -> list[str]:
-        line2 = " ".join(part for part in (self.postcode, self.city) if part)
-        return [line for line in (self.street, line2) if line]
-
-
-ADDRESS_SYNC_FIELDS = [
-    SynchronizedField("street"),
-    SynchronizedField("postcode"),
-    SynchronizedField("city"),  # the postal address, as on the letter box
-]
-
-
-def german_sort_key(text: str) -> str:
-    """Key that sorts ``text`` like a German dictionary (DIN 5007-1), on any database.
-
-    Case is ignored, umlauts sort with their base letter (Ä with A), ß as ss, accents are
-    dropped; leading punctuation such as quotes is skipped. Stored in a column, so that
-    plain byte-wise ``ORDER BY`` gives German order on SQLite and PostgreSQL alike.
-    """
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    key = "".join(char for char in folded if not unicodedata.combining(char))
-    return key.lstrip(" \t\"'„“”‚‘’«»‹›()[]{}-–—.,;:!?*/").strip()[:255]
-
-
-def sort_key_initial(key: str) -> str:
-    """The A–Z jump-list letter of a sort key; "#" for digits and other scripts."""
-    return key[:1] if key[:1].isascii() and key[:1].isalpha() else "#"
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
@@ -110,7 +51,9 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableModel):
+class Organisation(
+    TranslatableMixin, AddressFields, ContactDetails, index.Indexed, ClusterableModel
+):
     """A public body, welfare provider, migrant organisation, association or company."""
 
     class Kind(models.TextChoices):
@@ -140,9 +83,6 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
         help_text=_("Town, city or district the organisation belongs to."),
     )
     website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
     logo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("logo"),
@@ -240,7 +180,7 @@ class Organisation(TranslatableMixin, AddressFields, index.Indexed, ClusterableM
         return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
-class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
+class Person(TranslatableMixin, AddressFields, ContactDetails, index.Indexed, models.Model):
     """A contact person, speaker, press officer or lecturer."""
 
     academic_title = models.CharField(
@@ -270,9 +210,6 @@ class Person(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
     building = models.CharField(_("building"), max_length=80, blank=True)
     room = models.CharField(_("room"), max_length=40, blank=True)
 

@@ -1,0 +1,99 @@
+"""Fields and rules the snippets and page types share: postal address, phone and fax,
+e-mail, line-break checks and the German sort key."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail_localize.fields import SynchronizedField
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()/\-]{3,40}$",
+    _("Enter a phone number made of digits, spaces and + ( ) / - only."),
+)
+
+
+def reject_line_breaks(obj, field_names) -> None:
+    """Refuse CR/LF in single-line contact fields (e-mail header and vCard injection).
+
+    The phone validator's ``$`` also matches before a final line break, and not every way in
+    (scripts, imports) strips values as admin forms do; checked in ``clean()``: no migration.
+    """
+    errors = {
+        name: ValidationError(
+            _("Line breaks are not allowed here; enter one value on one line."),
+            code="line_break",
+        )
+        for name in field_names
+        if any(char in (getattr(obj, name, "") or "") for char in "\r\n")
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+class AddressFields(models.Model):
+    """Postal address; data, so synchronised between translations."""
+
+    street = models.CharField(_("street and number"), max_length=255, blank=True)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))],
+    )
+    city = models.CharField(_("city"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def address_lines(self) -> list[str]:
+        line2 = " ".join(part for part in (self.postcode, self.city) if part)
+        return [line for line in (self.street, line2) if line]
+
+
+class PhoneFields(models.Model):
+    """Phone and fax: digits, spaces and ``+ ( ) / -``."""
+
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
+
+    class Meta:
+        abstract = True
+
+
+class ContactDetails(PhoneFields):
+    """E-mail, phone and fax of an organisation or a person."""
+
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+ADDRESS_SYNC_FIELDS = [
+    SynchronizedField("street"),
+    SynchronizedField("postcode"),
+    SynchronizedField("city"),  # the postal address, as on the letter box
+]
+
+
+def german_sort_key(text: str) -> str:
+    """Key that sorts ``text`` like a German dictionary (DIN 5007-1), on any database.
+
+    Case is ignored, umlauts sort with their base letter (Ä with A), ß as ss, accents are
+    dropped; leading punctuation such as quotes is skipped. Stored in a column, so that
+    plain byte-wise ``ORDER BY`` gives German order on SQLite and PostgreSQL alike.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    key = "".join(char for char in folded if not unicodedata.combining(char))
+    return key.lstrip(" \t\"'„“”‚‘’«»‹›()[]{}-–—.,;:!?*/").strip()[:255]
+
+
+def sort_key_initial(key: str) -> str:
+    """The A–Z jump-list letter of a sort key; "#" for digits and other scripts."""
+    return key[:1] if key[:1].isascii() and key[:1].isalpha() else "#"
