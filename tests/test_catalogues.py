@@ -3,6 +3,10 @@ the Turkish, Arabic and Ukrainian catalogues, and Leichte Sprache falls back to 
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
+import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -103,3 +107,36 @@ def test_leichte_sprache_page_gets_german_interface_text(release):
     soup = rendered(release["de-x-ls"])
     assert (soup.html["lang"], soup.html["dir"]) == ("de-x-ls", "ltr")
     assert labels(soup) == EXPECTED["de"]
+
+
+def load_check():
+    path = Path(__file__).resolve().parent.parent / ".ci" / "check_catalogues.py"
+    spec = importlib.util.spec_from_file_location("check_catalogues", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("code", ["de", "en", "tr", "ar", "uk"])
+def test_every_translation_keeps_the_placeholders_of_its_msgid(code):
+    check = load_check()
+    po = polib.pofile(str(check.PACKAGE / "locale" / code / "LC_MESSAGES" / "django.po"))
+    assert check.placeholder_problems(code, po) == []
+    if code != "en":
+        assert not po.untranslated_entries() and not po.fuzzy_entries()
+
+
+def test_a_changed_placeholder_is_reported():
+    check = load_check()
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Photo: %(credit)s", msgstr="Fotoğraf: %(kredi)s"))
+    po.append(polib.POEntry(msgid="{count} rows", msgstr="{count} satır"))
+    plural = polib.POEntry(
+        msgid="%(count)s photo",
+        msgid_plural="%(count)s photos",
+        msgstr_plural={0: "%(count)s صورة", 1: "صورة واحدة"},
+    )
+    po.append(plural)
+    problems = check.placeholder_problems("xx", po)
+    assert len(problems) == 2, problems
+    assert "%(kredi)s" in problems[0] and "صورة واحدة" in problems[1]
