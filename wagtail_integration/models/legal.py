@@ -74,6 +74,11 @@ class NonAccessibleContentBlock(blocks.StructBlock):
 class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
     """Erklärung zur Barrierefreiheit, following the EU model statement and BITV 2.0."""
 
+    page_description = _(
+        "The accessibility statement (Erklärung zur Barrierefreiheit) required of public "
+        "bodies, with feedback contact and enforcement procedure."
+    )
+
     class Conformance(models.TextChoices):
         FULL = "full", _("fully compliant")
         PARTIAL = "partial", _("partially compliant")
@@ -320,6 +325,11 @@ class AbstractImpressumPage(IntegrationPageMixin, Page):
     """Impressum: provider details under § 5 DDG and the person responsible under § 18 (2)
     MStV."""
 
+    page_description = _(
+        "The legal notice (Impressum): provider, representatives, contact and supervisory "
+        "authority."
+    )
+
     provider_name = models.CharField(
         _("name of the body"),
         max_length=255,
@@ -505,6 +515,10 @@ VIDEO_EXTENSIONS = ("mp4", "webm")
 class AbstractEasyReadPage(IntegrationPageMixin, Page):
     """The explanations BITV 2.0 § 4 (Anlage 2) asks for on the start page: a text in Leichte
     Sprache and a video in German Sign Language, with captions and a transcript."""
+
+    page_description = _(
+        "Explanations of the site in easy-to-read language (Leichte Sprache) and sign language."
+    )
 
     easy_read_text = RichTextField(
         _("text in Leichte Sprache"),

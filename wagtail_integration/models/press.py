@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django import forms
 from django.apps import apps
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -48,6 +49,10 @@ class AbstractPressReleaseIndexPage(
     ``feed/atom/``. The mixin comes after ``IntegrationPageMixin`` so that the headless preview
     still takes precedence over the mixin's own ``serve_preview``.
     """
+
+    page_description = _(
+        "The press room: press releases with search, topic filter, year archive and feeds."
+    )
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -307,6 +312,8 @@ class PressReleasePageForm(UniqueChildrenPageForm):
 class AbstractPressReleasePage(IntegrationPageMixin, Page):
     """A press release: the page title is its headline."""
 
+    page_description = _("One press release with release date, contacts and media for download.")
+
     base_form_class = PressReleasePageForm
 
     release_date = models.DateField(_("release date"))
@@ -401,7 +408,7 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("media"),
         FieldPanel("events"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("publisher"), FieldPanel("press_contact")], heading=_("Publisher")
         ),
