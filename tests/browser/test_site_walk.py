@@ -100,5 +100,5 @@ def test_navigation_marks_the_section_and_breadcrumbs_lead_home(
     assert page.locator("nav.ex-main-nav a[aria-current]").inner_text() == "Presse"
     back = page.locator(".wi-back-link a")
     assert back.get_attribute("href") == "/presse/" and "Presse" in back.inner_text()
-    footer = page.locator("footer").inner_text()
+    footer = page.locator("footer.wi-site-footer").inner_text()
     assert "Impressum" in footer and "Barrierefreiheit" in footer
