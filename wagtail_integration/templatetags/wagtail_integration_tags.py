@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from django import template
@@ -162,3 +163,22 @@ def subpages(page):
     if not isinstance(page, Page):
         return {"children": []}
     return {"children": list(visible(page.get_children().live().public()))}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", str(text).casefold())
+
+
+@register.filter
+def mentions(text, phrase) -> bool:
+    """Whether ``text`` already names ``phrase``: every word of it, allowing German endings
+    ("Kommunales Integrationszentrum" in "Leiterin des Kommunalen Integrationszentrums")."""
+    words, wanted = _words(text or ""), _words(phrase or "")
+    if not words or not wanted:
+        return False
+
+    def found(word: str) -> bool:
+        stem = word[: max(3, len(word) - 2)]
+        return any(candidate.startswith(stem) for candidate in words)
+
+    return all(found(word) for word in wanted)
