@@ -20,6 +20,9 @@ HAS_API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
 INSTALLED_APPS = [
     "wagtail_integration",
     "tests.testapp",  # host variants of the abstract pages (not in the wheel)
+    # The example site's home page type (after the package: its demo command stays the
+    # package's here); the site-walk browser test builds the example site's tree.
+    "example_site.example_site.home",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces "wagtail.locales"
     "wagtail.contrib.forms",

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -203,8 +204,13 @@ class DocumentItemBlock(TypedStructMixin, blocks.StructBlock):
         help_text=_("Empty: the document's title."),
     )
     description = blocks.CharBlock(label=_("description"), required=False, max_length=500)
+    # Not "Bildnachweis" (the images' credit): a document's author or source. A context
+    # keeps the English label, and so the migration state, unchanged.
     credit = SynchronisedCharBlock(
-        label=_("credit"), required=False, max_length=255, help_text=_("Author or source.")
+        label=pgettext_lazy("document", "credit"),
+        required=False,
+        max_length=255,
+        help_text=_("Author or source."),
     )
     licence = SynchronisedCharBlock(label=_("licence"), required=False, max_length=255)
 

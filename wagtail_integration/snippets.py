@@ -9,6 +9,7 @@ nothing and instead subclass these viewsets and register its own.
 
 from __future__ import annotations
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -52,7 +53,7 @@ class OrganisationViewSet(IntegrationSnippetViewSet):
         ),
         FieldPanel("logo"),
         FieldPanel("description"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
 
 

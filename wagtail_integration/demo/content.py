@@ -399,6 +399,7 @@ NETWORK_PAGE = {
     "title": "Interkulturelles Netzwerk Westmünsterland",
     "slug": "interkulturelles-netzwerk-westmuensterland",
     "fields": {
+        "show_in_menus": True,
         "introduction": (
             "<p>Im Kreis Borken leben Menschen mit ganz verschiedenen Biografien, "
             "Erfahrungen und Sichtweisen. Diese Vielfalt tut der Region gut und eröffnet "
@@ -484,6 +485,7 @@ PROJECT_PAGES = {
     "title": "Projekte",
     "slug": "projekte",
     "fields": {
+        "show_in_menus": True,
         "introduction": (
             "<p>Vorhaben, mit denen Kommunen und Netzwerke Integration vor Ort voranbringen.</p>"
         ),
@@ -584,7 +586,10 @@ PRESS_PAGES = {
     "type": "PressReleaseIndexPage",
     "title": "Presse",
     "slug": "presse",
-    "fields": {"introduction": "<p>Pressemitteilungen rund um die Integrationsarbeit.</p>"},
+    "fields": {
+        "show_in_menus": True,
+        "introduction": "<p>Pressemitteilungen rund um die Integrationsarbeit.</p>",
+    },
     "children": [
         {
             "type": "PressReleasePage",
@@ -725,6 +730,7 @@ PHOTO_ARCHIVE_PAGE = {
     "title": "Pressefotos",
     "slug": "pressefotos",
     "fields": {
+        "show_in_menus": True,
         "introduction": (
             "<p>Fotos aus unseren Pressemitteilungen zum Herunterladen, jeweils mit "
             "Bildunterschrift, Urheberangabe und Lizenz.</p>"
@@ -738,6 +744,7 @@ PARTNER_PAGE = {
     "title": "Partnernetzwerk „Erfolgsfaktor Interkulturelle Öffnung – NRW stärkt Vielfalt!“",
     "slug": "partnernetzwerk-interkulturelle-oeffnung",
     "fields": {
+        "show_in_menus": True,
         "introduction": (
             "<p>Interkulturelle Öffnung geht die ganze Gesellschaft an. Die "
             "Landesverwaltung kann sie weder für sich allein beanspruchen noch allein "
@@ -805,6 +812,7 @@ AGENCY_PAGE = {
     "title": "Integrationsagentur Herne",
     "slug": "integrationsagentur-herne",
     "fields": {
+        "show_in_menus": True,
         "tagline": "Integration heißt Teilhabe",
         "organisation": org("ia_herne"),
         "operator": org("planb"),
@@ -890,6 +898,7 @@ DIRECTORY_PAGE = {
     "title": "Migrantenorganisationen im Kreis Steinfurt",
     "slug": "migrantenorganisationen-kreis-steinfurt",
     "fields": {
+        "show_in_menus": True,
         "introduction": (
             "<p>Bundesweit gibt es mehr als 20.000 Migrantenorganisationen, im Kreis "
             "Steinfurt sind es etwa 40. Dieses Verzeichnis zeigt, wie sich viele "
@@ -1009,7 +1018,8 @@ EASY_READ_PAGE = {
 }
 
 
-# Top-level pages in the order they are created under the parent page.
+# Top-level pages in the order they are created under the parent page. The sections set
+# Wagtail's "show in menus" (a host's main navigation); the legal pages are in the footer.
 PAGES = [
     NETWORK_PAGE,
     PROJECT_PAGES,

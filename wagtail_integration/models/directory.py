@@ -74,6 +74,11 @@ class DirectoryFilterForm(SearchForm):
 class AbstractDirectoryPage(IntegrationPageMixin, Page):
     """Lists the organisations of the page's locale, all of them or a fixed selection."""
 
+    page_description = _(
+        "A searchable A–Z directory of organisations, optionally filtered by kind, "
+        "municipality or topic."
+    )
+
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     filter_kinds = models.JSONField(_("kinds"), default=list, blank=True)
     filter_municipality = models.CharField(
@@ -103,7 +108,7 @@ class AbstractDirectoryPage(IntegrationPageMixin, Page):
             [
                 FieldPanel("filter_kinds"),
                 FieldPanel("filter_municipality"),
-                FieldPanel("filter_topics"),
+                FieldPanel("filter_topics", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Which organisations"),
             help_text=_("Leave empty to list every organisation of the page's language."),

@@ -26,6 +26,10 @@ class AbstractEasyReadPage(IntegrationPageMixin, Page):
     """The explanations BITV 2.0 § 4 (Anlage 2) asks for on the start page: a text in Leichte
     Sprache and a video in German Sign Language, with captions and a transcript."""
 
+    page_description = _(
+        "Explanations of the site in easy-to-read language (Leichte Sprache) and sign language."
+    )
+
     easy_read_text = RichTextField(
         _("text in Leichte Sprache"),
         features=[*RICH_TEXT_FEATURES, "h2", "h3"],

@@ -25,6 +25,11 @@ class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, Page):
     """Impressum: provider details under § 5 DDG and the person responsible under § 18 (2)
     MStV."""
 
+    page_description = _(
+        "The legal notice (Impressum): provider, representatives, contact and supervisory "
+        "authority."
+    )
+
     provider_name = models.CharField(
         _("name of the body"),
         max_length=255,

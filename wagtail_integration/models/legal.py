@@ -72,6 +72,11 @@ class NonAccessibleContentBlock(blocks.StructBlock):
 class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
     """Erklärung zur Barrierefreiheit, following the EU model statement and BITV 2.0."""
 
+    page_description = _(
+        "The accessibility statement (Erklärung zur Barrierefreiheit) required of public "
+        "bodies, with feedback contact and enforcement procedure."
+    )
+
     class Conformance(models.TextChoices):
         FULL = "full", _("fully compliant")
         PARTIAL = "partial", _("partially compliant")

@@ -35,6 +35,10 @@ def _organisation_members(relation) -> list:
 class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
     """A network of organisations: goals, way of working, members, working groups, speakers."""
 
+    page_description = _(
+        "A network of organisations: its goals, members, contact persons and events."
+    )
+
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     region = models.CharField(
         _("region"), max_length=255, blank=True, help_text=_("Where the network is active.")
@@ -207,6 +211,10 @@ class WorkingGroup(AbstractWorkingGroup):
 class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, Page):
     """A curated list of partner organisations of an initiative, with what partners commit to."""
 
+    page_description = _(
+        "A list of partner organisations of a programme or network, with logos and links."
+    )
+
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     founded_year = models.PositiveSmallIntegerField(
         _("launched in"), null=True, blank=True, validators=year_validators
@@ -322,6 +330,10 @@ class Partnership(AbstractPartnership):
 
 class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, Page):
     """A team of people, each with a role (a network's speakers, a project team …)."""
+
+    page_description = _(
+        "The speaker team of a network: its members with roles and contact details."
+    )
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     members = StreamField(TeamMembersBlock(), verbose_name=_("members"), blank=True)

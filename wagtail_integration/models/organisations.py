@@ -21,6 +21,11 @@ from .common import RICH_TEXT_FEATURES
 class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page):
     """An organisation presenting itself: tasks, focus districts, office hours, funding."""
 
+    page_description = _(
+        "The profile of one organisation, e.g. an integration agency: services, office "
+        "hours, staff and funding."
+    )
+
     organisation = models.ForeignKey(
         "wagtail_integration.Organisation",
         verbose_name=_("organisation"),

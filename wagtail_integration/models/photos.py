@@ -129,6 +129,10 @@ PhotosField.to_representation.__annotations__ = {"value": Any, "return": list[Ph
 class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
     """All press images of the site's (or one index's) live, public releases."""
 
+    page_description = _(
+        "Press photos to search and download, with captions, credits and licences."
+    )
+
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     press_index = models.ForeignKey(
         "wagtailcore.Page",

@@ -42,6 +42,10 @@ class AbstractPressReleaseIndexPage(
     still takes precedence over the mixin's own ``serve_preview``.
     """
 
+    page_description = _(
+        "The press room: press releases with search, topic filter, year archive and feeds."
+    )
+
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]

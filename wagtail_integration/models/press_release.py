@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -65,6 +66,8 @@ class PressReleasePageForm(UniqueChildrenPageForm):
 
 class AbstractPressReleasePage(IntegrationPageMixin, Page):
     """A press release: the page title is its headline."""
+
+    page_description = _("One press release with release date, contacts and media for download.")
 
     base_form_class = PressReleasePageForm
 
@@ -161,7 +164,7 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("media"),
         FieldPanel("events"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("publisher"), FieldPanel("press_contact")], heading=_("Publisher")
         ),

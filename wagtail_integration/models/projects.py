@@ -28,6 +28,7 @@ from .common import RICH_TEXT_FEATURES
 
 
 class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
+    page_description = _("An overview of projects; lists its project pages.")
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -63,6 +64,8 @@ class ProjectIndexPage(AbstractProjectIndexPage):
 
 class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
     """A funded project: region, period, goals, measures, funding, partners, events, contacts."""
+
+    page_description = _("One project: its aims, period, partners, contact and funding.")
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     region = models.CharField(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from django import template
@@ -112,3 +113,72 @@ def open_graph_meta(context, page=None, translations=None):
     if is_listing_variant(page, request):  # the view's own address, as its canonical link
         og["url"] = request.build_absolute_uri(request.path)
     return {"og": og}
+
+
+def _site_root(context, page):
+    from wagtail.models import Site
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site is not None else None
+
+
+@register.inclusion_tag("wagtail_integration/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    """The live ancestors from the site root (or its translation) down to ``page``.
+
+    Nothing on the root itself or outside a site: a trail of one item says nothing.
+    """
+    page = page if page is not None else context.get("page")
+    if not _is_page(page):
+        return {"trail": [], "page": None}
+    root = _site_root(context, page)
+    if root is None or page.depth <= root.depth:
+        return {"trail": [], "page": None}
+    trail = list(page.get_ancestors().filter(depth__gte=root.depth).live().public())
+    return {"trail": trail, "page": page}
+
+
+@register.inclusion_tag("wagtail_integration/includes/back_link.html", takes_context=True)
+def back_link(context, page=None):
+    """A link back to the page's parent (a release to its press index, a project to its
+    project index), unless the parent is the site root or not live."""
+    page = page if page is not None else context.get("page")
+    if not _is_page(page):
+        return {"parent": None}
+    parent = page.get_parent()
+    root = _site_root(context, page)
+    if parent is None or not parent.live or root is None or parent.depth <= root.depth:
+        return {"parent": None}
+    return {"parent": parent}
+
+
+@register.inclusion_tag("wagtail_integration/includes/subpages.html")
+def subpages(page):
+    """Links to the page's live, public child pages (a network to its speaker team)."""
+    from wagtail.models import Page
+
+    from ..visibility import visible
+
+    if not isinstance(page, Page):
+        return {"children": []}
+    return {"children": list(visible(page.get_children().live().public()))}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", str(text).casefold())
+
+
+@register.filter
+def mentions(text, phrase) -> bool:
+    """Whether ``text`` already names ``phrase``: every word of it, allowing German endings
+    ("Kommunales Integrationszentrum" in "Leiterin des Kommunalen Integrationszentrums")."""
+    words, wanted = _words(text or ""), _words(phrase or "")
+    if not words or not wanted:
+        return False
+
+    def found(word: str) -> bool:
+        stem = word[: max(3, len(word) - 2)]
+        return any(candidate.startswith(stem) for candidate in words)
+
+    return all(found(word) for word in wanted)

@@ -17,6 +17,9 @@ BASE_DIR = PROJECT_DIR.parent
 HAS_API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
 
 INSTALLED_APPS = [
+    # The example site's home page; before wagtail_integration so that its demo command
+    # (which first makes the site root a home page) replaces the package's.
+    "example_site.home",
     "wagtail_integration",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces "wagtail.locales"
@@ -66,7 +69,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "example_site.urls"
 
-# No DIRS: the example site has no templates of its own; wagtail_integration ships them.
+# No DIRS: the example site's templates are in its home app, the rest ship with
+# wagtail_integration.
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -162,12 +166,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Integration example"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# Generated slugs transliterate: "Übersicht für Zuwanderer" → "ubersicht-fur-zuwanderer"
+# instead of keeping "ü" (shown as %C3%BC in many places); see docs/install.md.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # Settings of the wagtail_integration app; every key and its default is listed in
 # docs/install.md ("Settings"). An empty dict means "all defaults".
 WAGTAIL_INTEGRATION = {
+    # The package's base template plus the site's main navigation (example_site/home).
+    "BASE_TEMPLATE": "home/base.html",
     # A front end served from another origin may call the API and the headless preview.
     "CORS_ALLOWED_ORIGINS": [
         origin

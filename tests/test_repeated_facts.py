@@ -1,0 +1,51 @@
+"""Speaker cards name a person's organisation and position once, even when the team role
+repeats them (the demo's speaker team does)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from wagtail_integration.templatetags.wagtail_integration_tags import mentions
+
+
+@pytest.fixture
+def speaker_team_html(db, client):
+    call_command("wagtail_integration_demo", organisations=0, verbosity=0)
+    team = Page.objects.live().get(slug="sprecherteam")
+    response = client.get(team.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def card_of(html: str, last_name: str) -> str:
+    cards = html.split('<div class="wi-card wi-person">')[1:]
+    # The last card runs on to the end of the page: cut it at the team's end.
+    cards = [card.split("</section>")[0].split("</article>")[0] for card in cards]
+    (card,) = [card for card in cards if last_name in card]
+    return card
+
+
+@pytest.mark.parametrize(
+    ("last_name", "fact"),
+    [
+        ("Meller", "DRK Integrationsagentur"),
+        ("Eisen", "Caritas Integrationsagentur"),
+        ("Eisen", "Schwerpunkt Antidiskriminierungsarbeit"),
+        ("Schulz-Kügler", "Integrationszentrum"),
+    ],
+)
+def test_a_speaker_card_names_each_fact_once(speaker_team_html, last_name, fact):
+    text = re.sub(r"<[^>]+>", " ", card_of(speaker_team_html, last_name))
+    assert text.count(fact) == 1, text
+
+
+def test_mentions_allows_german_endings_but_not_other_words():
+    role = "Leiterin des Kommunalen Integrationszentrums Kreis Borken"
+    assert mentions(role, "Kommunales Integrationszentrum Kreis Borken")
+    assert mentions(role, "Leiterin des Kommunalen Integrationszentrums")
+    assert not mentions(role, "Caritas Integrationsagentur")
+    assert not mentions("", "Caritas") and not mentions(role, "")
