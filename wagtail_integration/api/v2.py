@@ -109,7 +109,24 @@ class CompactJSONMixin:
         return context
 
 
-class IntegrationPagesAPIViewSet(RejectNulMixin, CompactJSONMixin, PagesAPIViewSet):
+class RichTextFormatMixin:
+    """Rich text as display HTML unless ``?rich_text_format=`` (or the host's
+    ``WAGTAILAPI_RICH_TEXT_FORMAT``) asks for another of Wagtail's formats."""
+
+    def resolve_rich_text_format(self):
+        from wagtail.api.rich_text import RichTextFormatError
+
+        from ..content.blocks import rich_text_format
+
+        try:
+            return rich_text_format(self.request)
+        except RichTextFormatError as exc:
+            raise BadRequestError(str(exc)) from exc
+
+
+class IntegrationPagesAPIViewSet(
+    RejectNulMixin, RichTextFormatMixin, CompactJSONMixin, PagesAPIViewSet
+):
     """Wagtail's pages endpoint with the package's prefetching for listings and details."""
 
     filter_backends = _with_clean_search(PagesAPIViewSet.filter_backends)
@@ -332,7 +349,7 @@ class _UnsavedPageRouter:
         return self._router.get_object_detail_urlpath(model, pk, *args, **kwargs)
 
 
-class PagePreviewAPIViewSet(RejectNulMixin, PagesAPIViewSet):
+class PagePreviewAPIViewSet(RejectNulMixin, RichTextFormatMixin, PagesAPIViewSet):
     """The previewed page of a headless preview token (``wagtail_integration/preview.py``).
 
     ``GET page_preview/?content_type=app_label.model&token=...`` answers the same JSON as the

@@ -51,6 +51,36 @@ def install_typed_streams() -> None:
         return stream.annotation, [], staticmethod(resolve)
 
     read_generator.register_field_schema(StreamField, typed_streamfield_schema)
+    install_rich_text_default(read_generator)
+
+
+def install_rich_text_default(read_generator) -> None:
+    """The package's RichTextFields as display HTML unless ``?rich_text_format=`` asks
+    otherwise (``content.blocks.rich_text_format``); other apps' fields keep Wagtail's
+    default. The schema (``str | None`` with its features) stays Wagtail's."""
+    from wagtail.api.v3.schemas.generators.read import rich_text_schema
+    from wagtail.fields import RichTextField
+
+    from ..content.blocks import rich_text_format
+
+    def package_rich_text_schema(generator, field):
+        annotation, default, resolve = rich_text_schema(generator, field)
+        if field.model._meta.app_label != "wagtail_integration":
+            return annotation, default, resolve
+        name, features = field.name, field.features
+
+        def resolve_html(obj, context: dict):
+            from wagtail.api.rich_text import APIRichText
+
+            value = getattr(obj, name)
+            if value is None:
+                return None
+            fmt = rich_text_format(context.get("request"))
+            return APIRichText.serialize(value, format=fmt, features=features)
+
+        return annotation, default, staticmethod(resolve_html)
+
+    read_generator.register_field_schema(RichTextField, package_rich_text_schema)
 
 
 def install_detail_loading() -> None:

@@ -1,0 +1,70 @@
+"""What a front end reads without post-processing: rich text with public URLs, pages found by
+any path they are served at (translations included)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.apps import apps
+from wagtail.rich_text import RichText
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+requires_api_v3 = pytest.mark.skipif(
+    not apps.is_installed("wagtail.api.v3"), reason="API v3 needs Wagtail 8 or newer"
+)
+APIS = ["v2", pytest.param("v3", marks=requires_api_v3)]
+
+
+def linking_project():
+    target = f.full_press_release_page()
+    document = f.DocumentFactory(title="Jahresbericht")
+    links = (
+        f'<p>Siehe <a linktype="page" id="{target.pk}">Mitteilung</a> und '
+        f'<a linktype="document" id="{document.pk}">Bericht</a>.</p>'
+    )
+    page = f.ProjectPageFactory(introduction=links, body=[("paragraph", RichText(links))])
+    return page, target, document
+
+
+def paragraph(data) -> str:
+    return next(item["value"] for item in data["body"] if item["type"] == "paragraph")
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_rich_text_has_public_urls_by_default(client, api):
+    page, target, document = linking_project()
+    data = client.get(f"/api/{api}/pages/{page.pk}/").json()
+    for html in (data["introduction"], paragraph(data)):
+        assert "linktype" not in html, html
+        assert f'href="{target.url}"' in html
+        assert f'href="{document.url}"' in html
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_rich_text_in_stored_form_on_request(client, api):
+    page, target, document = linking_project()
+    data = client.get(f"/api/{api}/pages/{page.pk}/?rich_text_format=db_html").json()
+    for html in (data["introduction"], paragraph(data)):
+        assert f'<a linktype="page" id="{target.pk}">' in html
+        assert f'<a linktype="document" id="{document.pk}">' in html
+
+
+def test_rich_text_in_a_v2_listing_has_public_urls(client):
+    page, target, _ = linking_project()
+    data = client.get(
+        "/api/v2/pages/?type=wagtail_integration.ProjectPage&fields=introduction"
+    ).json()
+    item = next(i for i in data["items"] if i["id"] == page.pk)
+    assert f'href="{target.url}"' in item["introduction"]
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_unknown_rich_text_format_is_400(client, api):
+    page, _, _ = linking_project()
+    response = client.get(f"/api/{api}/pages/{page.pk}/?rich_text_format=word")
+    assert response.status_code in (400, 422), response.content[:300]
+    assert "rich_text_format" in json.dumps(response.json())
