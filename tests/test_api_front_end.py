@@ -68,3 +68,48 @@ def test_unknown_rich_text_format_is_400(client, api):
     response = client.get(f"/api/{api}/pages/{page.pk}/?rich_text_format=word")
     assert response.status_code in (400, 422), response.content[:300]
     assert "rich_text_format" in json.dumps(response.json())
+
+
+@pytest.fixture
+def press_release_in_three_languages(root_page):
+    """A press release in de, en and ar, each published under its own translated tree."""
+    from wagtail.models import Locale, Page
+
+    page = f.full_press_release_page()
+    pages = {"de": page}
+    for code in ("en", "ar"):
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        translation = page.copy_for_translation(locale, copy_parents=True)
+        translation.title = f"{page.title} ({code})"
+        translation.save_revision().publish()
+        for ancestor in translation.get_ancestors().filter(depth__gt=1).specific():
+            if not ancestor.live:
+                ancestor.save_revision().publish()
+        pages[code] = Page.objects.get(pk=translation.pk).specific
+    return pages
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.parametrize("language", ["de", "en", "ar"])
+def test_find_by_any_path_a_page_is_served_at(
+    client, api, language, press_release_in_three_languages
+):
+    page = press_release_in_three_languages[language]
+    assert client.get(page.url).status_code == 200, page.url
+    if language != "de":
+        assert page.url.startswith(f"/{language}/")
+    response = client.get(f"/api/{api}/pages/find/", {"html_path": page.url}, follow=True)
+    assert response.status_code == 200, (page.url, response.content[:300])
+    data = response.json()
+    assert data["id"] == page.pk
+    assert data["meta"]["locale"] == language
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_find_keeps_404_for_paths_nothing_is_served_at(
+    client, api, press_release_in_three_languages
+):
+    arabic = press_release_in_three_languages["ar"]
+    for path in ("/en/nothing/here/", arabic.url + "nichts/", "/admin/", "/documents/"):
+        response = client.get(f"/api/{api}/pages/find/", {"html_path": path})
+        assert response.status_code == 404, (path, response.status_code)

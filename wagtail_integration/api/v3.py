@@ -138,6 +138,39 @@ def install_detail_loading() -> None:
     operation.view_func = detail
 
 
+def install_find_by_served_path() -> None:
+    """``pages/find/?html_path=`` finds a page at every path the site serves it at,
+    translations included (``api.v2.served_page``); Wagtail's own routing only knows the
+    default language's tree. Then Wagtail's view redirects by id, with its checks."""
+    from wagtail.api.v3.querysets import get_pages_queryset
+    from wagtail.api.v3.routers.pages import router
+    from wagtail.api.validators import SiteFilterValidator
+
+    from .v2 import served_page
+
+    operation = next(
+        op
+        for view in router.path_operations.values()
+        for op in view.operations
+        if op.operation_id == "pages_find"
+    )
+    if getattr(operation.view_func, "_integration_find", False):
+        return
+    find_page = operation.view_func
+
+    @functools.wraps(find_page)
+    def find(request, id=None, html_path=None, site=None, version="live"):
+        if html_path:
+            site_obj = SiteFilterValidator(site=site, request=request).site_obj
+            page = served_page(request, site_obj, html_path)
+            if page is not None and get_pages_queryset(request).filter(id=page.id).exists():
+                id = page.pk
+        return find_page(request, id=id, html_path=None, site=site, version=version)
+
+    find._integration_find = True
+    operation.view_func = find
+
+
 def install_routers() -> None:
     global _installed
     if _installed or not apps.is_installed("wagtail.api.v3"):
@@ -145,6 +178,7 @@ def install_routers() -> None:
     try:
         install_typed_streams()
         install_detail_loading()
+        install_find_by_served_path()
     except ImportError:  # Wagtail 7 has no API v3
         return
     api = get_api()
@@ -155,6 +189,9 @@ def install_routers() -> None:
     api.add_router("/organisations/", organisations_router)
     api.add_router("/people/", people_router)
     api.add_router("/events/", events_router)
+    from .v3_preview import preview_router
+
+    api.add_router("/page_preview/", preview_router)
     _install_parameter_error_handlers(api)
     from .openapi import install_openapi_fixes
 
