@@ -113,3 +113,23 @@ def test_find_keeps_404_for_paths_nothing_is_served_at(
     for path in ("/en/nothing/here/", arabic.url + "nichts/", "/admin/", "/documents/"):
         response = client.get(f"/api/{api}/pages/find/", {"html_path": path})
         assert response.status_code == 404, (path, response.status_code)
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_press_index_lists_releases_newest_first(client, api):
+    import datetime
+
+    index = f.full_press_release_index_page(releases=3)
+    from wagtail_integration.models import PressReleasePage
+
+    releases = list(PressReleasePage.objects.child_of(index).order_by("pk"))
+    for days, release in enumerate(releases):
+        release.release_date = datetime.date(2025, 5, 1) + datetime.timedelta(days=days)
+        release.save_revision().publish()
+    query = f"type=wagtail_integration.PressReleasePage&child_of={index.pk}&order=-release_date"
+    if api == "v2":
+        query += "&fields=release_date,lead"
+    response = client.get(f"/api/{api}/pages/?{query}")
+    assert response.status_code == 200, response.content[:300]
+    ids = [item["id"] for item in response.json()["items"]]
+    assert ids == [release.pk for release in reversed(releases)]

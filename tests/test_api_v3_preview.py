@@ -84,3 +84,18 @@ def test_preview_is_documented_with_its_error_responses(client):
     assert json_of(operation) == json_of(detail)  # the same typed page union as the detail
     names = {p["name"]: p["required"] for p in operation["parameters"]}
     assert names == {"content_type": True, "token": False}
+
+
+def test_preview_of_a_page_never_saved_is_a_clear_404(client, root_page):
+    from wagtail_integration.models import NetworkPage
+
+    page = NetworkPage(title="Neues Netzwerk", slug="neu", region="Emsland")
+    page.locale = root_page.locale
+    page.depth = root_page.depth + 1
+    page.path = page._get_path(root_page.path, page.depth, 1)
+    page.set_url_path(root_page)
+    response = client.get(
+        PREVIEW, {"content_type": content_type_label(page), "token": store_preview(page)}
+    )
+    assert response.status_code == 404
+    assert "/api/v2/page_preview/" in response.json()["detail"]

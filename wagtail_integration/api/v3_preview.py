@@ -3,7 +3,8 @@
 ``GET /api/v3/page_preview/?content_type=app_label.model&token=…`` answers the page as the v3
 page detail shows it (``PageDetailSchema``), for the content the editor previews
 (``wagtail_integration.preview.store_preview``). Without a token: 401; an invalid, expired or
-evicted token, or one of another page type: 404. Never the live page in its place.
+evicted token, or one of another page type: 404; a page never saved (no id, which every v3
+page has): 404 naming the v2 preview. Never the live page in its place.
 """
 
 from __future__ import annotations
@@ -33,4 +34,6 @@ def page_preview(request: HttpRequest, content_type: str, token: str | None = No
     page = load_preview(content_type, token)
     if page is None:
         raise Http404("Preview not found or expired.")
+    if page.pk is None:  # the v3 page schema requires an id
+        raise Http404("This page was never saved: preview it with /api/v2/page_preview/.")
     return page
