@@ -5,7 +5,9 @@ Wagtail 7). ``install_routers()`` adds ``/organisations/``, ``/people/`` and ``/
 the app config calls it from ``ready()``, before any URLconf reads ``api.urls``, so a host that
 mounts Wagtail's ``api`` itself gets them too. It first types the package's StreamFields by
 their block schemas (``install_typed_streams``) and routes the page detail through the shared
-loading policy and item cache (``install_detail_loading``).
+loading policy and item cache (``install_detail_loading``), lets ``pages/find/`` find pages
+at every path they are served at (``install_find_by_served_path``), shows the package's rich
+text as display HTML by default, and adds ``/page_preview/`` (``v3_preview.py``).
 """
 
 from __future__ import annotations
@@ -83,6 +85,18 @@ def install_rich_text_default(read_generator) -> None:
     read_generator.register_field_schema(RichTextField, package_rich_text_schema)
 
 
+def pages_operation(operation_id: str):
+    """The operation of Wagtail's pages router with this id (every mount clones it)."""
+    from wagtail.api.v3.routers.pages import router
+
+    return next(
+        op
+        for view in router.path_operations.values()
+        for op in view.operations
+        if op.operation_id == operation_id
+    )
+
+
 def install_detail_loading() -> None:
     """Serve Wagtail's page detail (``pages_detail``) through the package's loading policy
     (``content.loading.load_pages``) and the API item cache (``api/cache.py``), as API v2 does.
@@ -92,17 +106,11 @@ def install_detail_loading() -> None:
     request parameters for anonymous requests of the live version.
     """
     from ninja.operation import ResponseObject
-    from wagtail.api.v3.routers.pages import router
 
     from ..content.loading import load_pages
     from .cache import PageItemCache
 
-    operation = next(
-        op
-        for view in router.path_operations.values()
-        for op in view.operations
-        if op.operation_id == "pages_detail"
-    )
+    operation = pages_operation("pages_detail")
     if getattr(operation.view_func, "_integration_loading", False):
         return
     get_page = operation.view_func
@@ -143,17 +151,11 @@ def install_find_by_served_path() -> None:
     translations included (``api.v2.served_page``); Wagtail's own routing only knows the
     default language's tree. Then Wagtail's view redirects by id, with its checks."""
     from wagtail.api.v3.querysets import get_pages_queryset
-    from wagtail.api.v3.routers.pages import router
     from wagtail.api.validators import SiteFilterValidator
 
     from .v2 import served_page
 
-    operation = next(
-        op
-        for view in router.path_operations.values()
-        for op in view.operations
-        if op.operation_id == "pages_find"
-    )
+    operation = pages_operation("pages_find")
     if getattr(operation.view_func, "_integration_find", False):
         return
     find_page = operation.view_func
