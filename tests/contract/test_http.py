@@ -73,7 +73,8 @@ def preflight(client, url, origin=FRONTEND, headers="authorization"):
     [
         "/api/v2/pages/",
         "/api/v2/page_preview/",
-        *HAS_V3 * ["/api/v3/pages/", "/api/v3/pages/1/", "/api/v3/organisations/"],
+        *HAS_V3
+        * ["/api/v3/pages/", "/api/v3/pages/1/", "/api/v3/organisations/", "/api/v3/page_preview/"],
     ],
 )
 def test_preflight_of_a_configured_front_end_is_allowed(client, frontend, root_page, url):

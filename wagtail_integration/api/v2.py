@@ -109,7 +109,58 @@ class CompactJSONMixin:
         return context
 
 
-class IntegrationPagesAPIViewSet(RejectNulMixin, CompactJSONMixin, PagesAPIViewSet):
+def served_page(request, site, html_path: str):
+    """The page ``site`` serves at ``html_path``, routed as the site routes it.
+
+    The path is resolved by the URLconf in the language of its prefix (``i18n_patterns``:
+    ``/en/press/…`` is the English translation), so every path a page answers 200 at finds
+    it, translations included; a path that is not a Wagtail page URL finds nothing.
+    """
+    from urllib.parse import unquote
+
+    from django.conf import settings
+    from django.urls import Resolver404, resolve
+    from django.utils import translation
+
+    path = "/" + unquote(html_path).lstrip("/")
+    if "\x00" in path or site is None:
+        return None
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            match = resolve(path if path.endswith("/") else path + "/")
+        except Resolver404:
+            return None
+        if match.url_name != "wagtail_serve":
+            return None
+        served = match.kwargs.get("path", match.args[0] if match.args else "")
+        try:
+            page, _, _ = site.root_page.localized.specific.route(
+                request, [component for component in served.split("/") if component]
+            )
+        except Http404:
+            return None
+    return page
+
+
+class RichTextFormatMixin:
+    """Rich text as display HTML unless ``?rich_text_format=`` (or the host's
+    ``WAGTAILAPI_RICH_TEXT_FORMAT``) asks for another of Wagtail's formats."""
+
+    def resolve_rich_text_format(self):
+        from wagtail.api.rich_text import RichTextFormatError
+
+        from ..content.blocks import rich_text_format
+
+        try:
+            return rich_text_format(self.request)
+        except RichTextFormatError as exc:
+            raise BadRequestError(str(exc)) from exc
+
+
+class IntegrationPagesAPIViewSet(
+    RejectNulMixin, RichTextFormatMixin, CompactJSONMixin, PagesAPIViewSet
+):
     """Wagtail's pages endpoint with the package's prefetching for listings and details."""
 
     filter_backends = _with_clean_search(PagesAPIViewSet.filter_backends)
@@ -118,6 +169,12 @@ class IntegrationPagesAPIViewSet(RejectNulMixin, CompactJSONMixin, PagesAPIViewS
         # Wagtail passes ``?id=`` to the database as it is: "abc" would be a 500.
         if "id" in request.GET and not is_id(request.GET["id"]):
             raise BadRequestError("id must be a page id (a positive whole number)")
+        html_path = request.GET.get("html_path")
+        if html_path:
+            page = served_page(request, Site.find_for_request(request), html_path)
+            if page is not None and queryset.filter(id=page.id).exists():
+                return page
+            return None
         return super().find_object(queryset, request)
 
     def get_base_queryset(self):
@@ -332,7 +389,7 @@ class _UnsavedPageRouter:
         return self._router.get_object_detail_urlpath(model, pk, *args, **kwargs)
 
 
-class PagePreviewAPIViewSet(RejectNulMixin, PagesAPIViewSet):
+class PagePreviewAPIViewSet(RejectNulMixin, RichTextFormatMixin, PagesAPIViewSet):
     """The previewed page of a headless preview token (``wagtail_integration/preview.py``).
 
     ``GET page_preview/?content_type=app_label.model&token=...`` answers the same JSON as the

@@ -5,7 +5,9 @@ Wagtail 7). ``install_routers()`` adds ``/organisations/``, ``/people/`` and ``/
 the app config calls it from ``ready()``, before any URLconf reads ``api.urls``, so a host that
 mounts Wagtail's ``api`` itself gets them too. It first types the package's StreamFields by
 their block schemas (``install_typed_streams``) and routes the page detail through the shared
-loading policy and item cache (``install_detail_loading``).
+loading policy and item cache (``install_detail_loading``), lets ``pages/find/`` find pages
+at every path they are served at (``install_find_by_served_path``), shows the package's rich
+text as display HTML by default, and adds ``/page_preview/`` (``v3_preview.py``).
 """
 
 from __future__ import annotations
@@ -51,6 +53,48 @@ def install_typed_streams() -> None:
         return stream.annotation, [], staticmethod(resolve)
 
     read_generator.register_field_schema(StreamField, typed_streamfield_schema)
+    install_rich_text_default(read_generator)
+
+
+def install_rich_text_default(read_generator) -> None:
+    """The package's RichTextFields as display HTML unless ``?rich_text_format=`` asks
+    otherwise (``content.blocks.rich_text_format``); other apps' fields keep Wagtail's
+    default. The schema (``str | None`` with its features) stays Wagtail's."""
+    from wagtail.api.v3.schemas.generators.read import rich_text_schema
+    from wagtail.fields import RichTextField
+
+    from ..content.blocks import rich_text_format
+
+    def package_rich_text_schema(generator, field):
+        annotation, default, resolve = rich_text_schema(generator, field)
+        if field.model._meta.app_label != "wagtail_integration":
+            return annotation, default, resolve
+        name, features = field.name, field.features
+
+        def resolve_html(obj, context: dict):
+            from wagtail.api.rich_text import APIRichText
+
+            value = getattr(obj, name)
+            if value is None:
+                return None
+            fmt = rich_text_format(context.get("request"))
+            return APIRichText.serialize(value, format=fmt, features=features)
+
+        return annotation, default, staticmethod(resolve_html)
+
+    read_generator.register_field_schema(RichTextField, package_rich_text_schema)
+
+
+def pages_operation(operation_id: str):
+    """The operation of Wagtail's pages router with this id (every mount clones it)."""
+    from wagtail.api.v3.routers.pages import router
+
+    return next(
+        op
+        for view in router.path_operations.values()
+        for op in view.operations
+        if op.operation_id == operation_id
+    )
 
 
 def install_detail_loading() -> None:
@@ -62,17 +106,11 @@ def install_detail_loading() -> None:
     request parameters for anonymous requests of the live version.
     """
     from ninja.operation import ResponseObject
-    from wagtail.api.v3.routers.pages import router
 
     from ..content.loading import load_pages
     from .cache import PageItemCache
 
-    operation = next(
-        op
-        for view in router.path_operations.values()
-        for op in view.operations
-        if op.operation_id == "pages_detail"
-    )
+    operation = pages_operation("pages_detail")
     if getattr(operation.view_func, "_integration_loading", False):
         return
     get_page = operation.view_func
@@ -108,6 +146,33 @@ def install_detail_loading() -> None:
     operation.view_func = detail
 
 
+def install_find_by_served_path() -> None:
+    """``pages/find/?html_path=`` finds a page at every path the site serves it at,
+    translations included (``api.v2.served_page``); Wagtail's own routing only knows the
+    default language's tree. Then Wagtail's view redirects by id, with its checks."""
+    from wagtail.api.v3.querysets import get_pages_queryset
+    from wagtail.api.validators import SiteFilterValidator
+
+    from .v2 import served_page
+
+    operation = pages_operation("pages_find")
+    if getattr(operation.view_func, "_integration_find", False):
+        return
+    find_page = operation.view_func
+
+    @functools.wraps(find_page)
+    def find(request, id=None, html_path=None, site=None, version="live"):
+        if html_path:
+            site_obj = SiteFilterValidator(site=site, request=request).site_obj
+            page = served_page(request, site_obj, html_path)
+            if page is not None and get_pages_queryset(request).filter(id=page.id).exists():
+                id = page.pk
+        return find_page(request, id=id, html_path=None, site=site, version=version)
+
+    find._integration_find = True
+    operation.view_func = find
+
+
 def install_routers() -> None:
     global _installed
     if _installed or not apps.is_installed("wagtail.api.v3"):
@@ -115,6 +180,7 @@ def install_routers() -> None:
     try:
         install_typed_streams()
         install_detail_loading()
+        install_find_by_served_path()
     except ImportError:  # Wagtail 7 has no API v3
         return
     api = get_api()
@@ -125,6 +191,9 @@ def install_routers() -> None:
     api.add_router("/organisations/", organisations_router)
     api.add_router("/people/", people_router)
     api.add_router("/events/", events_router)
+    from .v3_preview import preview_router
+
+    api.add_router("/page_preview/", preview_router)
     _install_parameter_error_handlers(api)
     from .openapi import install_openapi_fixes
 

@@ -41,15 +41,33 @@ Weekday = Literal[WEEKDAYS]  # type: ignore[valid-type]
 Context = dict[str, Any] | None
 
 
+def rich_text_format(request) -> str:
+    """The format the package's rich text is shown in.
+
+    ``?rich_text_format=`` when given (Wagtail's values: ``html``, ``db_html``, ``markdown``,
+    ``db_markdown``), else the host's ``WAGTAILAPI_RICH_TEXT_FORMAT`` when it sets one, else
+    ``html``: public URLs for page, document and image links, ready for a front end. Raises
+    Wagtail's ``RichTextFormatError`` for an unknown value.
+    """
+    from django.conf import settings
+    from wagtail.api.rich_text import APIRichText
+
+    requested = request.GET.get("rich_text_format") if request is not None else None
+    if requested is None:
+        requested = getattr(settings, APIRichText.SETTING_NAME, APIRichText.FORMAT_HTML)
+    return APIRichText.resolve_format(requested)
+
+
 def rich_text_value(value, context: Context = None) -> str:
-    """A ``RichTextBlock`` value as Wagtail's API shows it (``?rich_text_format=``)."""
+    """A ``RichTextBlock`` value in the format of ``rich_text_format``."""
     try:
         from wagtail.api.rich_text import APIRichText
-    except ImportError:  # Wagtail 7: the database HTML
-        return value.source
+    except ImportError:  # Wagtail 7: display HTML, as the package's default
+        from wagtail.rich_text import expand_db_html
+
+        return expand_db_html(value.source)
     request = (context or {}).get("request")
-    requested = request.GET.get("rich_text_format") if request is not None else None
-    return APIRichText.serialize(value.source, format=APIRichText.resolve_format(requested))
+    return APIRichText.serialize(value.source, format=rich_text_format(request))
 
 
 def text_value(value, context: Context = None) -> str:
