@@ -55,7 +55,12 @@ def fresh(edge, path: str) -> str:
 
 
 def test_snippet_change_purges_pages_and_api(edge, pages):
-    paths = [pages["profile_url"], f"/api/v2/pages/{pages['profile']}/", "/api/v2/pages/"]
+    paths = [
+        pages["profile_url"],
+        f"/api/v2/pages/{pages['profile']}/",
+        f"/api/v3/pages/{pages['profile']}/",
+        f"/api/v3/organisations/{pages['organisation']}/",
+    ]
     old = f"+49 30 {secrets.randbelow(10**6):06d}"
     new = f"+49 40 {secrets.randbelow(10**6):06d}"
     edge.shell(
@@ -64,15 +69,15 @@ def test_snippet_change_purges_pages_and_api(edge, pages):
         o = Organisation.objects.get(pk={pages["organisation"]}); o.phone = {old!r}; o.save()
         """
     )
-    for path in paths[:2]:
-        assert old in cached(edge, path)
+    for path in paths:
+        assert old in cached(edge, path), path
     edge.shell(
         f"""
         from wagtail_integration.models import Organisation
         o = Organisation.objects.get(pk={pages["organisation"]}); o.phone = {new!r}; o.save()
         """
     )
-    for path in paths[:2]:
+    for path in paths:
         body = fresh(edge, path)
         assert new in body and old not in body, path
 
@@ -86,6 +91,8 @@ def test_page_change_purges_its_listings_feeds_and_api(edge, pages):
         pages["archive_url"],
         f"/api/v2/pages/{pages['release']}/",
         "/api/v2/pages/?type=wagtail_integration.PressReleasePage",
+        f"/api/v3/pages/{pages['release']}/",
+        "/api/v3/pages/?type=wagtail_integration.PressReleasePage",
     ]
     for path in paths:
         assert title not in cached(edge, path)
@@ -107,9 +114,12 @@ def test_unpublished_page_never_stays_in_the_cache(edge, pages):
         pages["index_url"],
         pages["archive_url"],
         "/api/v2/pages/?type=wagtail_integration.PressReleasePage&fields=title",
+        "/api/v3/pages/?type=wagtail_integration.PressReleasePage",
     ]
     cached(edge, pages["release_url"])
-    cached(edge, f"/api/v2/pages/{pages['release']}/")
+    details = [f"/api/v{version}/pages/{pages['release']}/" for version in (2, 3)]
+    for path in details:
+        cached(edge, path)
     for path in listings:
         assert marker in cached(edge, path), path
     edge.shell(
@@ -119,7 +129,7 @@ def test_unpublished_page_never_stays_in_the_cache(edge, pages):
         """
     )
     try:
-        for path in [pages["release_url"], f"/api/v2/pages/{pages['release']}/"]:
+        for path in [pages["release_url"], *details]:
             assert edge.request(path, through_varnish=True).status == 404, path
         for path in listings:
             assert marker not in fresh(edge, path), path
