@@ -125,6 +125,9 @@ def install_routers() -> None:
     api.add_router("/organisations/", organisations_router)
     api.add_router("/people/", people_router)
     api.add_router("/events/", events_router)
+    from ..alerts.api_v3 import v3_router
+
+    api.add_router("/alerts/", v3_router())
     _install_parameter_error_handlers(api)
     from .openapi import install_openapi_fixes
 

@@ -1010,6 +1010,20 @@ EASY_READ_PAGE = {
 
 
 # Top-level pages in the order they are created under the parent page.
+# One site-wide banner; it is shown for 30 days after the demo is built.
+ALERTS: dict[str, dict] = {
+    "office_hours": {
+        "severity": "info",
+        "title": "Geänderte Sprechzeiten zwischen den Feiertagen",
+        "text": (
+            "<p>Vom 24. Dezember bis zum 1. Januar beraten wir nur nach vorheriger "
+            "Terminabsprache. Die Demo zeigt hier, wie ein Hinweis für alle Seiten aussieht.</p>"
+        ),
+        "starts_at": FromNow(-1),
+        "ends_at": FromNow(30),
+    },
+}
+
 PAGES = [
     NETWORK_PAGE,
     PROJECT_PAGES,
