@@ -164,11 +164,14 @@ def test_api_answer_before_a_start_expires_at_the_start(client, settings):
     assert response.json()["count"] == 0 and max_age(response) <= 90
 
 
-def test_html_lifetime_ends_at_the_next_change(client, root_page):
+def test_html_lifetime_ends_at_the_next_change(client, root_page, settings, superuser):
+    settings.WAGTAIL_INTEGRATION = {"API_MAX_AGE": 600}
     page = f.ProjectPageFactory(parent=root_page)
     f.AlertFactory(ends_at=timezone.now() + datetime.timedelta(seconds=300))
     response = client.get(page.url)
-    assert "private" in response["Cache-Control"] and max_age(response) <= 300
+    assert "private" not in response["Cache-Control"] and max_age(response) <= 300
+    client.force_login(superuser)
+    assert "private" in client.get(page.url)["Cache-Control"]
     # An existing longer lifetime is cut, a shorter one kept.
     request = type("R", (), {"_wagtail_integration_alert_change": timezone.now() + HOUR})()
     from django.http import HttpResponse
@@ -268,3 +271,19 @@ def test_moderators_get_the_emergency_permission_editors_do_not():
     assert moderators.filter(codename="publish_emergency_alert").exists()
     assert not editors.filter(codename="publish_emergency_alert").exists()
     assert editors.filter(codename="add_alert").exists()
+
+
+def test_banners_cost_one_query_and_agree_with_the_separate_lookups(
+    root_page, section, django_assert_max_num_queries
+):
+    from wagtail_integration.alerts.selection import banners
+
+    now = timezone.now()
+    page = f.ProjectPageFactory(parent=section)
+    f.AlertFactory(title="Info", starts_at=now - 2 * HOUR)
+    f.AlertFactory(title="Notfall", severity="emergency", section=section)
+    f.AlertFactory(title="Später", starts_at=now + HOUR, ends_at=now + 3 * HOUR)
+    with django_assert_max_num_queries(1):
+        current, change = banners(page, now=now)
+    assert current == alerts_for(page, now=now)
+    assert change == next_change(page, now=now)

@@ -7,9 +7,9 @@ shows alerts carries a lifetime that ends at the next change of its alerts:
 - API answers of the alert endpoints get ``max-age`` (and ``stale-while-revalidate``) cut to
   the seconds until then;
 - HTML: the alert include records the next change on the request, and ``limit_response``
-  lowers ``max-age``/``s-maxage`` to it; an answer without ``Cache-Control`` becomes
-  ``private, max-age=N`` (a browser may keep it until then; a shared cache must not, since
-  it cannot tell which visitors it may serve).
+  lowers ``max-age``/``s-maxage`` to it; an answer without ``Cache-Control`` gets
+  ``max-age=N``, N at most ``API_MAX_AGE`` (``private`` for a signed-in user), instead of
+  whatever default lifetime a cache in front would give it.
 """
 
 from __future__ import annotations
@@ -60,7 +60,13 @@ def limit_response(request, response):
     if left is None:
         return response
     if not response.has_header("Cache-Control"):
-        patch_cache_control(response, private=True, max_age=left)
+        # Never longer than API answers live; private for a signed-in user's page.
+        left = min(left, int(integration_settings.API_MAX_AGE))
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, max_age=left)
+        else:
+            patch_cache_control(response, max_age=left)
         return response
     directives = _directives(response["Cache-Control"])
     changes = {}

@@ -42,6 +42,8 @@ def _locale(page, locale):
 
 def _scoped(page=None, locale=None):
     queryset = Alert.objects.filter(_scope_q(page))
+    if page is not None:
+        return queryset.filter(locale_id=page.locale_id)  # no query for the page's locale
     locale = _locale(page, locale)
     return queryset.filter(locale=locale) if locale is not None else queryset.none()
 
@@ -73,6 +75,24 @@ def next_change(
     ends = queryset.filter(ends_at__gt=now).order_by("ends_at").values_list("ends_at", flat=True)
     found = [value for value in (starts.first(), ends.first()) if value is not None]
     return min(found) if found else None
+
+
+def banners(page=None, locale=None, now=None) -> tuple[list[Alert], datetime.datetime | None]:
+    """``alerts_for`` and ``next_change`` in one query (for every page render)."""
+    now = now or timezone.now()
+    rows = list(
+        _scoped(page, locale)
+        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        .select_related("locale")
+    )
+    rank = {severity: i for i, severity in enumerate(Alert.SEVERITY_ORDER)}
+    current = sorted(
+        (alert for alert in rows if alert.starts_at <= now),
+        key=lambda alert: (rank.get(alert.severity, len(rank)), alert.starts_at, alert.pk),
+    )
+    moments = [alert.starts_at for alert in rows if alert.starts_at > now]
+    moments += [alert.ends_at for alert in rows if alert.ends_at is not None]
+    return current, min(moments, default=None)
 
 
 def seconds_until(moment: datetime.datetime | None, now=None) -> int | None:

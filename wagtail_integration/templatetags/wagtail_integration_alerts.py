@@ -4,7 +4,7 @@ where the context has no page), and the note on the request that limits cache li
 from django import template
 
 from ..alerts.caching import note_change
-from ..alerts.selection import alerts_for, language_locale, next_change
+from ..alerts.selection import banners, language_locale
 
 register = template.Library()
 
@@ -16,5 +16,6 @@ def current_alerts(context):
         page = None  # an unsaved page in a preview has no section
     request = context.get("request")
     locale = None if page is not None else language_locale(None)
-    note_change(request, next_change(page, locale))
-    return alerts_for(page, locale)
+    alerts, change = banners(page, locale)
+    note_change(request, change)
+    return alerts
