@@ -11,6 +11,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 from wagtail.models import Collection, Locale, Page, Site
@@ -18,6 +19,7 @@ from wagtail.rich_text import RichText
 
 from wagtail_integration.models import (
     AccessibilityStatementPage,
+    Alert,
     DirectoryPage,
     EasyReadPage,
     Event,
@@ -232,6 +234,21 @@ class EventFactory(factory.django.DjangoModelFactory):
     lecturer = None
     organiser = None
     registration_url = "https://anmeldung.example.org/"
+
+
+class AlertFactory(factory.django.DjangoModelFactory):
+    """A site-wide information banner, shown from an hour ago for a day."""
+
+    class Meta:
+        model = Alert
+
+    locale = factory.LazyFunction(default_locale)
+    severity = Alert.Severity.INFO
+    title = factory.Sequence(lambda n: f"Geänderte Sprechzeiten {n}")
+    text = "<p>Das Bürgerbüro öffnet am Freitag erst um 10 Uhr.</p>"
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+    section = None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,13 +11,18 @@ Granting only adds: permissions a group has already are kept.
 from __future__ import annotations
 
 APP_LABEL = "wagtail_integration"
-SNIPPET_MODELS = ["organisation", "person", "event", "funding", "topic"]
+SNIPPET_MODELS = ["organisation", "person", "event", "funding", "topic", "alert"]
 
 # Editors keep the shared records up to date; deleting a record other pages may use is left
 # to moderators (Wagtail's Editors group likewise may not publish pages).
 GROUP_ACTIONS = {
     "Editors": ["add", "change", "view"],
     "Moderators": ["add", "change", "delete", "view"],
+}
+# Permissions of their own: (model, codename, name) per group. Emergency alerts are for
+# moderators; editors publish information and warnings only.
+GROUP_EXTRA = {
+    "Moderators": [("alert", "publish_emergency_alert", "Can create and publish emergency alerts")],
 }
 
 
@@ -53,6 +58,14 @@ def grant_default_permissions(apps=None, using: str = "default") -> dict[str, in
                     defaults={"name": f"Can {action} {model_name}"},
                 )
                 wanted.append(permission)
+        for model_name, codename, name in GROUP_EXTRA.get(group_name, []):
+            content_type, _ = ContentType.objects.using(using).get_or_create(
+                app_label=APP_LABEL, model=model_name
+            )
+            permission, _ = Permission.objects.using(using).get_or_create(
+                content_type=content_type, codename=codename, defaults={"name": name}
+            )
+            wanted.append(permission)
         present = set(group.permissions.values_list("pk", flat=True))
         new = [permission for permission in wanted if permission.pk not in present]
         group.permissions.add(*new)

@@ -11,6 +11,8 @@ adds every other URL that shows the change:
   it, found through Wagtail's reference index (``wagtail.models.ReferenceIndex``), also through
   another snippet that refers to it (a person in an organisation's team);
   the directory pages for an organisation; a document's download URL;
+- an alert banner (saved or deleted): every site root, or its section's URLs (each drops
+  everything under it); its start and end need no purge: ``alerts/caching.py``;
 - always: ``sitemap.xml`` and the API paths ``api/v2/`` and ``api/v3/`` of every site, whose
   answers embed pages and snippets.
 
@@ -112,11 +114,20 @@ def urls_for_change(instance) -> set[str]:
     from wagtail.documents import get_document_model
     from wagtail.models import Page
 
-    from .models import DirectoryPage, Organisation
+    from .models import Alert, DirectoryPage, Organisation
 
     urls = {root + path for root in _site_roots() for path in ALWAYS}
     if isinstance(instance, Page):
         return urls | urls_for_pages(_page_and_neighbours(instance))
+    if isinstance(instance, Alert):
+        # Its banner is on every page of its scope (the site, or a section and below).
+        if instance.section_id is None:
+            return urls | set(_site_roots())
+        return urls | urls_for_pages(
+            Page.objects.filter(translation_key=instance.section.translation_key).values_list(
+                "pk", flat=True
+            )
+        )
     page_ids = _pages_referring_to([instance])
     if isinstance(instance, Organisation):
         page_ids |= set(DirectoryPage.objects.values_list("pk", flat=True))

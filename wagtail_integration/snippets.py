@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .deletion import ReferencesDeleteView
-from .models import Event, Funding, Organisation, Person, Topic
+from .models import Alert, Event, Funding, Organisation, Person, Topic
 
 
 class IntegrationSnippetViewSet(SnippetViewSet):
@@ -127,8 +127,31 @@ class TopicViewSet(IntegrationSnippetViewSet):
     list_display = ["name"]
 
 
+class AlertViewSet(SnippetViewSet):
+    model = Alert
+    icon = "warning"
+    menu_label = _("Alerts")
+    list_display = ["title", "severity", "section", "starts_at", "ends_at"]
+    list_filter = ["severity"]
+    panels = [
+        FieldPanel("severity"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("link_url"), FieldPanel("link_text")]),
+        FieldPanel("section"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Shown")),
+    ]
+
+
 class IntegrationViewSetGroup(SnippetViewSetGroup):
-    items = (OrganisationViewSet, PersonViewSet, EventViewSet, FundingViewSet, TopicViewSet)
+    items = (
+        OrganisationViewSet,
+        PersonViewSet,
+        EventViewSet,
+        FundingViewSet,
+        TopicViewSet,
+        AlertViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Integration")
     menu_name = "wagtail_integration"

@@ -446,6 +446,15 @@ ENDPOINTS = {
 }
 
 
+def _alerts_viewset():
+    from ..alerts.api import _v2_viewset
+
+    return _v2_viewset()
+
+
+ENDPOINTS["alerts"] = _alerts_viewset()
+
+
 def register_endpoints(router: WagtailAPIRouter) -> WagtailAPIRouter:
     for name, viewset in ENDPOINTS.items():
         router.register_endpoint(name, viewset)

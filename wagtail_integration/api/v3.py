@@ -194,6 +194,10 @@ def install_routers() -> None:
     from .v3_preview import preview_router
 
     api.add_router("/page_preview/", preview_router)
+
+    from ..alerts.api_v3 import v3_router
+
+    api.add_router("/alerts/", v3_router())
     _install_parameter_error_handlers(api)
     from .openapi import install_openapi_fixes
 

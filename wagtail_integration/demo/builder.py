@@ -38,6 +38,7 @@ SNIPPETS: list[tuple[str, str, dict[str, dict], tuple[str, ...]]] = [
     ("person", "Person", content.PEOPLE, ("academic_title", "first_name", "last_name")),
     ("funding", "Funding", content.FUNDING, ("name",)),
     ("event", "Event", content.EVENTS, ("title", "start_date")),
+    ("alert", "Alert", content.ALERTS, ("title",)),
 ]
 
 

@@ -1018,6 +1018,20 @@ EASY_READ_PAGE = {
 }
 
 
+# One site-wide banner; it is shown for 30 days after the demo is built.
+ALERTS: dict[str, dict] = {
+    "office_hours": {
+        "severity": "info",
+        "title": "Geänderte Sprechzeiten zwischen den Feiertagen",
+        "text": (
+            "<p>Vom 24. Dezember bis zum 1. Januar beraten wir nur nach vorheriger "
+            "Terminabsprache. Die Demo zeigt hier, wie ein Hinweis für alle Seiten aussieht.</p>"
+        ),
+        "starts_at": FromNow(-1),
+        "ends_at": FromNow(30),
+    },
+}
+
 # Top-level pages in the order they are created under the parent page. The sections set
 # Wagtail's "show in menus" (a host's main navigation); the legal pages are in the footer.
 PAGES = [

@@ -1,5 +1,6 @@
 """Models of the package, split by page family; importable from here."""
 
+from .alerts import Alert, AlertForm
 from .base import ContactFields, IntegrationPageMixin, UniqueChildrenPageForm
 from .directory import AbstractDirectoryPage, DirectoryPage
 from .embargo import PressPreviewAccess, PressPreviewLink
@@ -39,6 +40,8 @@ from .snippets import Event, Funding, Organisation, Person, Topic
 from .workflows import FourEyesApprovalTask
 
 __all__ = [
+    "Alert",
+    "AlertForm",
     "AbstractAccessibilityStatementPage",
     "AbstractImpressumPage",
     "AccessibilityFeedback",

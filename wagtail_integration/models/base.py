@@ -82,6 +82,15 @@ class IntegrationPageMixin:
     def get_related_context(self) -> dict[str, Any]:
         return {}
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if hasattr(response, "add_post_render_callback"):
+            from ..alerts.caching import limit_response
+
+            # The alert include notes its next change while the template renders.
+            response.add_post_render_callback(lambda r: limit_response(request, r))
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = integration_settings.BASE_TEMPLATE
