@@ -26,14 +26,13 @@ from wagtail_integration.locales import set_up_locales
 from wagtail_integration.models import NetworkPage, Organisation
 
 from .. import factories as f
+from .test_editor_flow import PASSWORD, USERNAME, log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-USERNAME = "redakteurin"
-PASSWORD = "browser-test-only"  # noqa: S105
 TITLE = "Netzwerk Integration Kreis Coesfeld"
 TITLES = {"ar": "شبكة الاندماج في دائرة كوسفيلد", "en": "Integration Network Coesfeld District"}
 ARABIC_CATALOGUE = Path(wagtail_integration.__file__).parent / "locale" / "ar"
@@ -59,14 +58,6 @@ def network(django_user_model):
     )
     page.save_revision().publish()
     return page, organisation
-
-
-def log_in(page: Page, base_url: str) -> None:
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.locator('form[action^="/admin/login/"] button[type="submit"]').click()
-    page.wait_for_url(f"{base_url}/admin/")
 
 
 def translate_and_publish(page: Page, base_url: str, target, texts: dict[str, str]) -> None:
@@ -107,6 +98,9 @@ def test_translate_publish_change_in_german_and_read_every_language(
         page.locator(f'input[name="locales"][value="{locale.pk}"]').check()
     with page.expect_navigation():
         page.locator('form:has(input[name="locales"]) [type="submit"]').click()
+    # With two languages the admin returns to the explorer (docs/translators.md, step 2).
+    explorer = reverse("wagtailadmin_explore", args=[source.get_parent().pk])
+    assert page.url.endswith(explorer), page.url
 
     for code, locale in locales.items():
         translated = source.get_translation(locale)
