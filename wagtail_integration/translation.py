@@ -151,16 +151,17 @@ def parent_copied_for_translation(sender, instance, created=False, raw=False, **
     if getattr(settings, "WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE", True):
         return
     publish = _publish_copied_parents.get()
-    transaction.on_commit(partial(_convert_copied_parent, instance.pk, source.pk, publish))
+    transaction.on_commit(partial(_convert_copied_parent, instance, source.pk, publish))
 
 
-def _convert_copied_parent(alias_id: int, source_id: int, publish: bool) -> None:
+def _convert_copied_parent(instance: Page, source_id: int, publish: bool) -> None:
     from wagtail_localize.operations import TranslationCreator
 
-    alias = Page.objects.filter(pk=alias_id).select_related("locale").first()
+    alias = Page.objects.filter(pk=instance.pk).select_related("locale").first()
     source = Page.objects.filter(pk=source_id).first()
     if alias is None or source is None or not alias.alias_of_id:
         return
+    alias_id = alias.pk
     old_url_path = alias.url_path
     TranslationCreator(None, [alias.locale]).create_translations(
         source.specific, include_related_objects=False
@@ -175,6 +176,10 @@ def _convert_copied_parent(alias_id: int, source_id: int, publish: bool) -> None
             translation.get_latest_revision().publish()
     elif translation.live:
         translation.unpublish()
+    # Outside a transaction this runs at once, inside the alias's ``post_save``: Wagtail's copy
+    # then goes on to use this very instance as the parent of the page it copies (treebeard
+    # caches it as the child's parent), so it must carry the new slug and url_path too.
+    instance.refresh_from_db()
 
 
 def _recount_children(translation_keys: set, locale_ids: list[int]) -> None:

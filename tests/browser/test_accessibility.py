@@ -102,12 +102,6 @@ def test_german_demo_pages_have_no_axe_violations(
     check_pages(page, live_server.url, demo_pages, "de", "ltr", save_page_artifacts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: pages copied below a parent that wagtail-localize created for the "
-    "translation keep the parent's first url_path (/home-ar/...) after the parent's translation "
-    "takes another slug (home-1), so they have no URL",
-)
 def test_arabic_copies_are_rtl_and_have_no_axe_violations(
     page: Page, live_server, demo_pages, save_page_artifacts
 ):

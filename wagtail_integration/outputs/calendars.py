@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 from icalendar import Event as VEvent
 
-from ..text import clean_text, one_line
+from ..text import clean_text, isolate, one_line
 from .structured_data import BERLIN, plain_text
 
 PRODID = "-//wagtail_integration//Events//DE"
@@ -71,7 +71,10 @@ def _valid_email(value: str) -> str | None:
 
 
 def event_location(event) -> str:
-    parts = [event.venue, event.street, " ".join(p for p in (event.postcode, event.city) if p)]
+    """Venue, street, postcode and city; in a right-to-left language each part is isolated
+    (as the HTML's ``<bdi>``), so "48653 Coesfeld" keeps its order."""
+    place = " ".join(isolate(p) for p in (event.postcode, event.city) if one_line(p))
+    parts = [isolate(event.venue), isolate(event.street), place]
     return one_line(", ".join(p for p in parts if p))
 
 
@@ -102,11 +105,11 @@ def vevent(event, host: str, url: str | None = None, stamp=None) -> VEvent:
     if description:
         lines.append(description)
     if event.lecturer_id and event.lecturer:
-        lines.append(_("Lecturer: %(name)s") % {"name": one_line(event.lecturer.full_name)})
+        lines.append(_("Lecturer: %(name)s") % {"name": isolate(event.lecturer.full_name)})
     if event.organiser_id and event.organiser:
-        lines.append(_("Organiser: %(name)s") % {"name": one_line(event.organiser.name)})
+        lines.append(_("Organiser: %(name)s") % {"name": isolate(event.organiser.name)})
     if event.registration_url:
-        lines.append(_("Registration: %(url)s") % {"url": one_line(event.registration_url)})
+        lines.append(_("Registration: %(url)s") % {"url": isolate(event.registration_url)})
     if lines:
         item.add("description", multi_line("\n\n".join(lines)))
     if url:

@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 
 from ..conf import integration_settings
 from ..models.common import localised_topics
-from ..text import clean_text
+from ..text import clean_text, isolate
 
 DEFAULT_RENDITION = "max-1600x1200"
 
@@ -80,7 +80,7 @@ class PressReleaseRssFeed(Feed):
         return index.get_full_url(self.request)
 
     def description(self, index) -> str:
-        return html_text(gettext("Press releases: %(title)s") % {"title": index.title})
+        return html_text(gettext("Press releases: %(title)s") % {"title": isolate(index.title)})
 
     def feed_url(self, index) -> str:
         return urljoin(self.site_url, self.request.path)
@@ -139,7 +139,8 @@ class PressReleaseRssFeed(Feed):
         return max(released, last) if last is not None else released
 
     def item_author_name(self, release) -> str | None:
-        return html_text(release.publisher) if release.publisher_id else None
+        # A name embedded in the entry's text (often in Latin script): isolated when RTL.
+        return html_text(isolate(release.publisher)) if release.publisher_id else None
 
     def item_categories(self, release) -> list[str]:
         return [html_text(topic.name) for topic in getattr(release, "_feed_topics", [])]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from ..text import one_line
+from ..text import isolate, one_line
 
 MAX_OCTETS = 75
 
@@ -24,6 +24,12 @@ def escape(value) -> str:
     """A TEXT value (RFC 6350 section 3.4)."""
     text = clean(value)
     return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+
+
+def escape_isolated(value) -> str:
+    """A TEXT value shown as text that runs left to right (a phone number, a postcode, a
+    street): isolated in a right-to-left language."""
+    return escape(isolate(value))
 
 
 def compound(*parts) -> str:
@@ -76,16 +82,15 @@ def person_vcard(person, url: str | None = None) -> str:
     if email:
         lines.append("EMAIL;TYPE=work:" + escape(email))
     if clean(person.phone):
-        lines.append("TEL;TYPE=work,voice;VALUE=text:" + escape(person.phone))
+        lines.append("TEL;TYPE=work,voice;VALUE=text:" + escape_isolated(person.phone))
     if clean(person.fax):
-        lines.append("TEL;TYPE=work,fax;VALUE=text:" + escape(person.fax))
+        lines.append("TEL;TYPE=work,fax;VALUE=text:" + escape_isolated(person.fax))
     if person.street or person.postcode or person.city:
         office = getattr(person, "office", "")
         # ADR: post office box; extended address; street; locality; region; code; country
-        lines.append(
-            "ADR;TYPE=work:"
-            + compound("", office, person.street, person.city, "", person.postcode, "")
-        )
+        # Clients join the components into one text: street and postcode are isolated.
+        street, postcode = isolate(person.street), isolate(person.postcode)
+        lines.append("ADR;TYPE=work:" + compound("", office, street, person.city, "", postcode, ""))
     if url:
         lines.append("URL:" + clean(url))  # a URI value: no TEXT escaping
     lines.append("END:VCARD")
