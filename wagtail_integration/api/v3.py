@@ -129,6 +129,9 @@ def install_routers() -> None:
     from .openapi import install_openapi_fixes
 
     install_openapi_fixes(api)
+    from .round_trip import install_round_trip
+
+    install_round_trip()
     from ..visibility import install_v3_rule
 
     install_v3_rule()
