@@ -146,8 +146,8 @@ def _install_parameter_error_handlers(api) -> None:
     from django.db import DatabaseError
     from wagtail.api.v3.errors import problem_response
 
+    from ..text import needs_search_cleaning
     from .http import MAX_INTEGER, too_large_parameter
-    from .v2 import needs_search_cleaning
 
     def search_error(request, exc):
         if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
