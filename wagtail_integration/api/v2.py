@@ -7,8 +7,6 @@ including ``wagtail_integration.urls`` (see docs/install.md).
 
 from __future__ import annotations
 
-import re
-
 from django.db.models import Q
 from django.http import Http404
 from rest_framework import serializers
@@ -20,33 +18,16 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
-from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from ..content.loading import load_pages
 from ..models import Event, Organisation, Person, Topic
+from ..search import prefix_search
+from ..text import search_terms
 from ..visibility import visible
 from . import schemas
 from .cache import PageItemCache
 from .http import MAX_INTEGER
-
-SEARCH_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def clean_search_query(text: str) -> str:
-    """The search term without what breaks a backend's query parser (a 500, not a result).
-
-    NUL and control characters (PostgreSQL rejects NUL) and an unpaired double quote
-    (SQLite's FTS5: "unterminated string") are dropped; paired quotes still search a phrase.
-    """
-    text = SEARCH_CONTROL_CHARACTERS.sub(" ", text)
-    if text.count('"') % 2:
-        text = text.replace('"', " ")
-    return " ".join(text.split())
-
-
-def needs_search_cleaning(text: str) -> bool:
-    return clean_search_query(text) != " ".join(text.split())
 
 
 def is_id(value: str) -> bool:
@@ -67,12 +48,12 @@ class _CleanedQuery:
 
 
 class CleanSearchFilter(SearchFilter):
-    """Wagtail's ``?search=`` filter, given a term cleaned by ``clean_search_query``."""
+    """Wagtail's ``?search=`` filter, the term cleaned as the HTML search forms clean it."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" in request.GET:
             query = request.GET.copy()
-            query["search"] = clean_search_query(query["search"])
+            query["search"] = search_terms(query["search"])
             request = _CleanedQuery(request, query)
         return super().filter_queryset(request, queryset, view)
 
@@ -263,14 +244,13 @@ class ResourceAPIViewSet(RejectNulMixin, CompactJSONMixin, BaseAPIViewSet):
 
     def filter_queryset(self, queryset):
         queryset = self.apply_filters(queryset, self.request.GET)
-        query = clean_search_query(self.request.GET.get("search", ""))
+        query = search_terms(self.request.GET.get("search", ""))
         if query:
             try:
+                # Words starting with the query's words, as the site's search forms find them.
                 if self.search_ordering:  # indexed order (as the directory page searches)
-                    return get_search_backend().search(
-                        query, queryset.order_by(*self.search_ordering), order_by_relevance=False
-                    )
-                return get_search_backend().search(query, queryset.order_by())
+                    return prefix_search(queryset.order_by(*self.search_ordering), query)
+                return prefix_search(queryset.order_by(), query, order_by_relevance=True)
             except (FilterFieldError, OrderByFieldError) as e:
                 raise BadRequestError(str(e)) from e
         return queryset

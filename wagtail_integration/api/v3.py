@@ -202,6 +202,9 @@ def install_routers() -> None:
     from .openapi import install_openapi_fixes
 
     install_openapi_fixes(api)
+    from .round_trip import install_round_trip
+
+    install_round_trip()
     from ..visibility import install_v3_rule
 
     install_v3_rule()
@@ -216,8 +219,8 @@ def _install_parameter_error_handlers(api) -> None:
     from django.db import DatabaseError
     from wagtail.api.v3.errors import problem_response
 
+    from ..text import needs_search_cleaning
     from .http import MAX_INTEGER, too_large_parameter
-    from .v2 import needs_search_cleaning
 
     def search_error(request, exc):
         if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):

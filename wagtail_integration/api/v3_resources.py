@@ -18,9 +18,10 @@ from wagtail.api.v3.schemas.params import SearchSchema
 from wagtail.models import Locale
 
 from ..models import Event, Organisation, Person, Topic
+from ..search import prefix_search
+from ..text import search_terms
 from . import schemas
 from .http import MAX_INTEGER
-from .v2 import clean_search_query
 
 T = TypeVar("T")
 
@@ -34,7 +35,14 @@ class CleanSearchSchema(SearchSchema):
     @field_validator("search")
     @classmethod
     def clean_search(cls, value: str | None) -> str | None:
-        return clean_search_query(value) or None if value is not None else None
+        return search_terms(value) or None if value is not None else None
+
+    def search_queryset(self, request, queryset):
+        """Words starting with the query's words, as the site's search forms find them;
+        ``search_operator=or`` keeps Wagtail's whole-word search."""
+        if self.search is None or self.search_operator is not None:
+            return super().search_queryset(request, queryset)
+        return prefix_search(queryset, self.search, order_by_relevance="order" not in request.GET)
 
 
 class ListOut(BaseModel, Generic[T]):
