@@ -20,6 +20,11 @@ text around it. Never for machine values (URIs, dates, e-mail properties).
 
 XML 1.0 outputs also lose the characters XML cannot hold at all (surrogates, U+FFFE, U+FFFF).
 
+Rich text to plain text (:func:`plain_text`): the one helper for every plain-text output
+(meta and Open Graph descriptions, JSON-LD, iCalendar, feed summaries). Block boundaries
+(paragraphs, list items, headings, line breaks) never run together ("lassen.Die"): they become
+a space, or with ``paragraphs`` a blank line.
+
 Search terms (:func:`search_terms`): words only. Quotes, brackets and operators are query
 syntax to some search backends (SQLite's FTS5 fails on a lone quote; PostgreSQL ignores
 quotes), so a quoted phrase searches for its words, in every backend, in the HTML forms and
@@ -28,9 +33,12 @@ in the API alike.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language_bidi
 
 CONTROL_RANGE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
@@ -48,6 +56,9 @@ FORBIDDEN_IN_XML = re.compile(f"[{CONTROL_RANGE}{EMBEDDING_RANGE}{XML_ONLY_RANGE
 # control characters are removed, so that "a\x85b" becomes "a b" rather than "ab".
 LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 NON_WORD = re.compile(r"[^\w]+")
+# Where rich text ends a paragraph, list item, heading or line: a paragraph break.
+BLOCK_END = re.compile(r"(?i)</(?:p|li|h[1-6]|blockquote|div)\s*>|<br\s*/?>")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 SEARCH_MAX_LENGTH = 200
 
@@ -98,6 +109,24 @@ def isolate(value: Any, *, rtl: bool | None = None) -> str:
     if rtl is None:
         rtl = get_language_bidi()
     return f"{FSI}{text}{PDI}" if text and rtl else text
+
+
+def plain_text(
+    value: Any, limit: int | None = None, rich: bool = True, paragraphs: bool = False
+) -> str:
+    """Rich text (tags dropped, entities decoded) or plain text, white space collapsed.
+
+    Paragraphs never run together ("lassen. Die", not "lassen.Die"): one line joined by spaces,
+    or with ``paragraphs`` separated by a blank line (JSON-LD and iCalendar descriptions).
+    """
+    if value is None:
+        return ""
+    text = str(getattr(value, "source", value))
+    if rich:
+        text = html.unescape(strip_tags(BLOCK_END.sub("\n\n", text)))
+    parts = [one_line(part) for part in PARAGRAPH_BREAK.split(text)]
+    text = ("\n\n" if paragraphs else " ").join(part for part in parts if part)
+    return Truncator(text).chars(limit) if limit else text
 
 
 def search_terms(value: Any) -> str:

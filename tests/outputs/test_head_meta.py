@@ -137,3 +137,22 @@ def test_event_description_keeps_paragraphs_in_json_ld_and_icalendar(client):
     response = client.get(reverse("wagtail_integration_event_calendar", args=[event.pk]))
     (vevent,) = [c for c in Calendar.from_ical(response.content).walk() if c.name == "VEVENT"]
     assert "Wir lassen.\n\nDie Agentur berät." in str(vevent["DESCRIPTION"])
+
+
+def test_og_description_json_ld_and_feed_summary_keep_paragraphs_apart(client, press):
+    import json
+
+    index, release = press
+    release.lead = "Wir lassen.\n\nDie Agentur berät."
+    release.save_revision().publish()
+    network = f.NetworkPageFactory(
+        parent=index.get_parent(), introduction="<p>Wir lassen.</p><p>Die Agentur berät.</p>"
+    )
+    soup = head(client, network.url)
+    assert meta(soup, property="og:description") == "Wir lassen. Die Agentur berät."
+    graph = json.loads(soup.find("script", type="application/ld+json").string)["@graph"]
+    descriptions = [node["description"] for node in graph if "description" in node]
+    assert descriptions and all("lassen.Die" not in d for d in descriptions)
+    assert "Wir lassen.\n\nDie Agentur berät." in descriptions
+    rss = ET.fromstring(client.get(index.url + "feed/rss/").content)  # noqa: S314 - own feed
+    assert rss.findtext("./channel/item/description") == "Wir lassen. Die Agentur berät."

@@ -169,7 +169,11 @@ def test_organisation_profile_has_opening_hours(db):
     assert org["name"] == "Integrationsagentur Nordhorn"
     assert org["address"]["@type"] == "PostalAddress"
     assert org["logo"].startswith("http://localhost/")
-    assert org["openingHoursSpecification"] == [
+    # schema.org: opening hours belong to the Place where the organisation receives visitors.
+    assert "openingHoursSpecification" not in org
+    place = org["location"]
+    assert place["@type"] == "Place" and place["address"] == org["address"]
+    assert place["openingHoursSpecification"] == [
         {
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": ["https://schema.org/Tuesday"],
@@ -236,6 +240,43 @@ def test_timed_event_has_berlin_offset(db):
     assert events[summer.title]["endDate"] == "2025-07-01T12:30:00+02:00"
     assert events[winter.title]["startDate"] == "2025-01-15T09:00:00+01:00"
     assert "endDate" not in events[winter.title]
+
+
+def test_every_event_has_a_location(db):
+    """An event without venue or address takes its organiser's address, else the organiser's
+    area as the Place; one without any is left out (schema.org and Google want a location)."""
+    organiser = f.OrganisationFactory(street="Rathausplatz 1", postcode="48565", city="Steinfurt")
+    regional = f.OrganisationFactory(street="", postcode="", city="", municipality="Kreis Borken")
+    nowhere_org = f.OrganisationFactory(street="", postcode="", city="", municipality="")
+    unplaced = {"venue": "", "street": "", "postcode": "", "city": ""}
+    hosted = f.EventFactory(organiser=organiser, **unplaced)
+    in_area = f.EventFactory(organiser=regional, **unplaced)
+    nowhere = f.EventFactory(organiser=nowhere_org, **unplaced)
+    placed = f.EventFactory()
+    blocks = [("event", e) for e in (hosted, in_area, nowhere, placed)]
+    page = f.ProjectPageFactory(events=blocks)
+    data = ld_json(get_html(page.url))
+    events = {e["@id"].rsplit("/", 1)[-1]: e for e in nodes_of(data, "Event")}
+    assert set(events) == {str(e.pk) for e in (hosted, in_area, placed)}
+    assert events[str(in_area.pk)]["location"] == {
+        "@type": "Place",
+        "name": "Kreis Borken",
+        "address": {"@type": "PostalAddress", "addressLocality": "Kreis Borken"},
+    }
+    events = {e.title: events[str(e.pk)] for e in (hosted, placed)}
+    assert events[hosted.title]["location"] == {
+        "@type": "Place",
+        "name": organiser.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Rathausplatz 1",
+            "postalCode": "48565",
+            "addressLocality": "Steinfurt",
+        },
+    }
+    assert events[placed.title]["location"]["name"] == placed.venue
+    webpage = by_id(data)["http://localhost" + page.url + "#webpage"]
+    assert len(webpage["mentions"]) == 3  # no reference to the event left out
 
 
 # --- Escaping --------------------------------------------------------------------------------

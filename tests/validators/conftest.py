@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,3 +35,16 @@ def find_vnu_jar() -> str | None:
         if candidate and Path(candidate).is_file() and shutil.which("java"):
             return candidate
     return None
+
+
+@pytest.fixture
+def demo(root_page, locale_en):
+    """Every demo page a visitor can open (the demo command's content), specific: live,
+    public and not held back (the demo's embargoed release answers 404 until its date)."""
+    from wagtail.models import Page
+
+    from wagtail_integration.visibility import visible
+
+    call_command("wagtail_integration_demo", verbosity=0)
+    pages = visible(Page.objects.live().public().filter(depth__gt=2)).order_by("path")
+    return [page.specific for page in pages]

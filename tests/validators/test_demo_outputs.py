@@ -11,19 +11,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from wagtail.models import Page
 
 from .conftest import find_vnu_jar
 
 pytestmark = [pytest.mark.django_db, pytest.mark.validators]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-@pytest.fixture
-def demo(root_page, locale_en):
-    call_command("wagtail_integration_demo", verbosity=0)
-    return [page.specific for page in Page.objects.live().filter(depth__gt=2).order_by("path")]
 
 
 def crawl(client, pages) -> tuple[dict[str, bytes], set[str]]:

@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 
 from ..conf import integration_settings
 from ..models.common import localised_topics
-from ..text import clean_text, isolate
+from ..text import clean_text, isolate, plain_text
 
 DEFAULT_RENDITION = "max-1600x1200"
 
@@ -118,7 +118,7 @@ class PressReleaseRssFeed(Feed):
         return html_text(release.title)
 
     def item_description(self, release) -> str:
-        return html_text(release.lead or release.subheadline)
+        return html_text(plain_text(release.lead or release.subheadline, rich=False))
 
     def item_link(self, release) -> str:
         return release.get_full_url(self.request)
