@@ -26,6 +26,7 @@ from wagtail_localize.operations import TranslationCreator
 
 from wagtail_integration.models import (
     AccessibilityStatementPage,
+    Alert,
     DirectoryPage,
     EasyReadPage,
     Event,
@@ -77,10 +78,19 @@ BUILDERS = {
     AccessibilityStatementPage: factories.AccessibilityStatementPageFactory,
     ImpressumPage: factories.ImpressumPageFactory,
     EasyReadPage: lambda: factories.full_easy_read_page(),
+    Alert: lambda: factories.AlertFactory(
+        link_url="https://www.example.org/sprechzeiten", section=factories.NetworkPageFactory()
+    ),
 }
 
 # A translated text field per model, to show that translated text is left alone.
-TRANSLATED_TEXT = {Organisation: "name", Person: "position", Funding: "name", Event: "title"}
+TRANSLATED_TEXT = {
+    Organisation: "name",
+    Person: "position",
+    Funding: "name",
+    Event: "title",
+    Alert: "title",
+}
 
 
 def translatable_models():

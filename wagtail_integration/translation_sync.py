@@ -19,6 +19,7 @@ from it when a translation is published.
 from __future__ import annotations
 
 import contextvars
+import datetime
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -76,7 +77,12 @@ def _serialised(instance) -> dict:
 def _patch_content(content: dict, data: dict, fields) -> dict:
     for field in fields:
         if field.name in data:
-            content[field.name] = data[field.name]
+            value = data[field.name]
+            # Full precision: DjangoJSONEncoder would cut a time to milliseconds, and a
+            # translator's later publish would then write that cut value back.
+            if isinstance(value, datetime.datetime | datetime.time):
+                value = value.isoformat()
+            content[field.name] = value
     return content
 
 

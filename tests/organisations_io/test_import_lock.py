@@ -15,7 +15,16 @@ from wagtail_integration.organisations_io.importing import apply_import, plan_im
 
 from .. import factories as f
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# Serialized rollback: the flush after each test then leaves the migrated rows to the restore,
+# so later serialized tests (browser, translation paths) do not meet content types twice.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs real row locks and concurrent connections: PostgreSQL only",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def csv_file(rows) -> bytes:
@@ -47,12 +56,6 @@ def apply_together(*plans) -> list:
     for thread in threads:
         thread.join(timeout=120)
     return results
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only(locale_de):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs real row locks and concurrent connections: PostgreSQL only")
 
 
 def test_overlapping_imports_create_each_organisation_once():

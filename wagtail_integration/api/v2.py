@@ -20,8 +20,9 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Site
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from ..alerts import api as alerts_api
 from ..content.loading import load_pages
-from ..models import Event, Organisation, Person, Topic
+from ..models import Alert, Event, Organisation, Person, Topic
 from ..search import prefix_search
 from ..text import search_terms
 from ..visibility import visible
@@ -426,13 +427,44 @@ ENDPOINTS = {
 }
 
 
-def _alerts_viewset():
-    from ..alerts.api import _v2_viewset
+class AlertsAPIViewSet(RejectNulMixin, CompactJSONMixin, BaseAPIViewSet):
+    """API v2: ``alerts/`` (``?page=``, ``?locale=``) and ``alerts/<id>/``."""
 
-    return _v2_viewset()
+    model = Alert
+    known_query_parameters = frozenset(["page", "locale", "format", "_"])
+
+    def check_query_parameters(self, queryset=None):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: "
+                + ", ".join(sorted(unknown))
+            )
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        page_id = request.GET.get("page")
+        if page_id is not None and not is_id(page_id):
+            raise BadRequestError("page must be a positive integer")
+        try:
+            body, cache_control = alerts_api.listing(
+                int(page_id) if page_id is not None else None, request.GET.get("locale")
+            )
+        except alerts_api.ScopeError as e:
+            raise BadRequestError(str(e)) from e
+        response = Response(body.model_dump(mode="json"))
+        response["Cache-Control"] = cache_control
+        return response
+
+    def detail_view(self, request, pk):
+        self.check_query_parameters()
+        body, cache_control = alerts_api.detail(int(pk))
+        response = Response(body.model_dump(mode="json"))
+        response["Cache-Control"] = cache_control
+        return response
 
 
-ENDPOINTS["alerts"] = _alerts_viewset()
+ENDPOINTS["alerts"] = AlertsAPIViewSet
 
 
 def register_endpoints(router: WagtailAPIRouter) -> WagtailAPIRouter:
