@@ -71,7 +71,7 @@ def test_overlapping_imports_create_each_organisation_once():
     assert len(conflicts) == 1, results  # the later one is refused as a whole
     lines = sorted(error.line for error in conflicts[0].errors)
     assert lines == list(range(2, 12))  # the ten shared rows, by line
-    assert "created by someone else" in str(conflicts[0].errors[0])
+    assert "von jemand anderem angelegt" in str(conflicts[0].errors[0])  # site language: de
     assert "email" in str(conflicts[0].errors[0])
     for name in shared:
         assert Organisation.objects.filter(name=name).count() == 1
@@ -107,7 +107,7 @@ def test_change_after_the_check_is_a_conflict_not_a_lost_update():
         apply_import(planned)
     (error,) = conflict.value.errors
     assert (error.line, error.column) == (2, "phone")
-    assert "changed by someone else" in str(error)
+    assert "von jemand anderem geändert" in str(error)
     organisation.refresh_from_db()
     assert organisation.phone == "05971 3"  # kept, and the import said so
 
