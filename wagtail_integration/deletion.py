@@ -56,7 +56,7 @@ def field_label(reference) -> str:
         return str(reference.describe_source_field())
     labels = [capfirst(str(source.verbose_name))]
     block = source.stream_block
-    for name in reference.model_path_components[1:]:
+    for name in reference.model_path.split(".")[1:]:  # Wagtail 7 has no model_path_components
         if isinstance(block, ListBlock):
             block = block.child_block
             if name == "item":
