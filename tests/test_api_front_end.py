@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from wagtail import VERSION as WAGTAIL_VERSION
 from django.apps import apps
+from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail.rich_text import RichText
 
 from . import factories as f

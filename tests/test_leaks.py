@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pytest
-from wagtail import VERSION as WAGTAIL_VERSION
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
+from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
