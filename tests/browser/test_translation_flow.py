@@ -51,6 +51,19 @@ def network(django_user_model):
     return page, english
 
 
+def fill_segments_and_publish(page: Page, texts: dict[str, str]) -> None:
+    """In wagtail-localize's open editor: translate each source text's segment, then publish."""
+    expect(page.locator('button[name="action"][value="publish"]')).to_be_visible()
+    for source_text, translated_text in texts.items():
+        segment = page.locator("li", has_text=source_text).last
+        segment.get_by_role("button").first.click()
+        segment.locator("textarea").fill(translated_text)
+        segment.get_by_role("button").last.click()
+        expect(page.locator("li", has_text=translated_text).last).to_be_visible()
+    with page.expect_navigation():
+        page.locator('button[name="action"][value="publish"]').click()
+
+
 def test_editor_submits_translator_translates_and_publishes(page: Page, live_server, network):
     source, english = network
     base_url = live_server.url
@@ -68,15 +81,7 @@ def test_editor_submits_translator_translates_and_publishes(page: Page, live_ser
 
     # The translator lands in wagtail-localize's editor and fills every text segment.
     translated = source.get_translation(english)
-    expect(page.locator('button[name="action"][value="publish"]')).to_be_visible()
-    for german, english_text in ENGLISH.items():
-        segment = page.locator("li", has_text=german).last
-        segment.get_by_role("button").first.click()
-        segment.locator("textarea").fill(english_text)
-        segment.get_by_role("button").last.click()
-        expect(page.locator("li", has_text=english_text).last).to_be_visible()
-    with page.expect_navigation():
-        page.locator('button[name="action"][value="publish"]').click()
+    fill_segments_and_publish(page, ENGLISH)
 
     translated.refresh_from_db()
     assert translated.live

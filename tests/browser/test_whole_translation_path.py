@@ -27,6 +27,7 @@ from wagtail_integration.models import NetworkPage, Organisation
 
 from .. import factories as f
 from .test_editor_flow import PASSWORD, USERNAME, log_in
+from .test_translation_flow import fill_segments_and_publish
 
 pytestmark = [
     pytest.mark.browser,
@@ -63,15 +64,7 @@ def network(django_user_model):
 def translate_and_publish(page: Page, base_url: str, target, texts: dict[str, str]) -> None:
     """In wagtail-localize's editor: fill the given segments, then publish."""
     page.goto(base_url + reverse("wagtailadmin_pages:edit", args=[target.pk]))
-    expect(page.locator('button[name="action"][value="publish"]')).to_be_visible()
-    for source_text, translated_text in texts.items():
-        segment = page.locator("li", has_text=source_text).last
-        segment.get_by_role("button").first.click()
-        segment.locator("textarea").fill(translated_text)
-        segment.get_by_role("button").last.click()
-        expect(page.locator("li", has_text=translated_text).last).to_be_visible()
-    with page.expect_navigation():
-        page.locator('button[name="action"][value="publish"]').click()
+    fill_segments_and_publish(page, texts)
     target.refresh_from_db()
     assert target.live, f"{target} ({target.locale}) not published"
 
