@@ -96,3 +96,18 @@ def test_limit_maximum_follows_the_setting(client, settings):
         p for p in document["paths"]["/api/v3/people/"]["get"]["parameters"] if p["name"] == "limit"
     )
     assert limit["schema"]["maximum"] == 50
+
+
+def test_document_is_built_once_per_process_and_handed_out_as_a_copy(client):
+    from wagtail_integration.api.v3 import get_api
+
+    first = json.loads(client.get("/api/v3/openapi.json").content)
+    documents = get_api().get_openapi_schema.documents
+    built = {key: id(value) for key, value in documents.items()}
+    second = json.loads(client.get("/api/v3/openapi.json").content)
+    assert {key: id(value) for key, value in documents.items()} == built  # not built again
+    assert second == first
+
+    api = get_api()
+    api.get_openapi_schema()["paths"].clear()  # a caller changing its copy
+    assert api.get_openapi_schema()["paths"]

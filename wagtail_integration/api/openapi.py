@@ -15,6 +15,8 @@ as an ``http`` scheme without ``scheme`` (invalid OpenAPI 3.1, and it reads as "
 
 from __future__ import annotations
 
+import copy
+
 from django.conf import settings
 
 from .http import INTEGER_PARAMETERS, MAX_INTEGER
@@ -166,9 +168,20 @@ def complete_schema(schema: dict) -> dict:
 
 
 def install_openapi_fixes(api) -> None:
+    """Complete the generated document, and keep it per process.
+
+    Building it walks every pydantic schema and takes seconds; it changes only with the code
+    and with ``WAGTAILAPI_LIMIT_MAX``, which is part of the key. Callers get a copy.
+    """
     generate = api.get_openapi_schema
+    documents: dict[str, dict] = {}
 
     def get_openapi_schema(*args, **kwargs):
-        return complete_schema(generate(*args, **kwargs))
+        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        key = repr((args, sorted(kwargs.items()), limit_max))
+        if key not in documents:
+            documents[key] = complete_schema(generate(*args, **kwargs))
+        return copy.deepcopy(documents[key])
 
+    get_openapi_schema.documents = documents
     api.get_openapi_schema = get_openapi_schema
