@@ -31,6 +31,7 @@ from .test_translation_flow import fill_segments_and_publish
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.every_database,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
