@@ -16,6 +16,7 @@ from .base import (
     TypedStructMixin,
     UniqueStreamBlock,
     duplicate_error,
+    duplicate_errors,
     duplicate_indexes,
     section_heading,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "TypedStructMixin",
     "UniqueStreamBlock",
     "duplicate_error",
+    "duplicate_errors",
     "duplicate_indexes",
     "section_heading",
 ]

@@ -37,6 +37,11 @@ def duplicate_error(field: str | None = None) -> ValidationError:
     return StructBlockValidationError(block_errors={field: error}) if field else error
 
 
+def duplicate_errors(values, key: Callable[[Any], Any], field: str | None = None) -> dict:
+    """The error of each item of ``values`` that repeats an earlier one, by index."""
+    return {i: duplicate_error(field) for i in duplicate_indexes(values, key=key)}
+
+
 class UniqueStreamBlock(blocks.StreamBlock):
     """A stream in which no item appears twice (same ``duplicate_key``, e.g. the same snippet)."""
 
@@ -49,10 +54,8 @@ class UniqueStreamBlock(blocks.StreamBlock):
 
     def clean(self, value, *args, **kwargs):
         value = super().clean(value, *args, **kwargs)
-        if dups := duplicate_indexes(value, key=self.duplicate_key):
-            raise StreamBlockValidationError(
-                block_errors={i: duplicate_error(self.duplicate_field) for i in dups}
-            )
+        if errors := duplicate_errors(value, self.duplicate_key, self.duplicate_field):
+            raise StreamBlockValidationError(block_errors=errors)
         return value
 
 

@@ -9,7 +9,7 @@ from wagtail import blocks
 from ..content import blocks as typed
 from .base import SectionBlock, TypedStreamMixin, TypedStructMixin
 from .choosers import BulkDocumentChooserBlock, FundingChooserBlock, RenditionImageChooserBlock
-from .text import SynchronisedCharBlock
+from .text import data_text
 
 
 class ImageWithCreditBlock(TypedStructMixin, blocks.StructBlock):
@@ -23,10 +23,8 @@ class ImageWithCreditBlock(TypedStructMixin, blocks.StructBlock):
         ),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
-    credit = SynchronisedCharBlock(
-        label=_("credit"), required=False, max_length=255, help_text=_("Photographer or source.")
-    )
-    licence = SynchronisedCharBlock(label=_("licence"), required=False, max_length=255)
+    credit = data_text(_("credit"), help_text=_("Photographer or source."))
+    licence = data_text(_("licence"))
 
     class Meta:
         icon = "image"
@@ -47,13 +45,8 @@ class DocumentItemBlock(TypedStructMixin, blocks.StructBlock):
     description = blocks.CharBlock(label=_("description"), required=False, max_length=500)
     # Not "Bildnachweis" (the images' credit): a document's author or source. A context
     # keeps the English label, and so the migration state, unchanged.
-    credit = SynchronisedCharBlock(
-        label=pgettext_lazy("document", "credit"),
-        required=False,
-        max_length=255,
-        help_text=_("Author or source."),
-    )
-    licence = SynchronisedCharBlock(label=_("licence"), required=False, max_length=255)
+    credit = data_text(pgettext_lazy("document", "credit"), help_text=_("Author or source."))
+    licence = data_text(_("licence"))
 
     class Meta:
         icon = "doc-full"

@@ -13,8 +13,7 @@ from .base import (
     TypedStreamMixin,
     TypedStructMixin,
     UniqueStreamBlock,
-    duplicate_error,
-    duplicate_indexes,
+    duplicate_errors,
 )
 from .choosers import PersonChooserBlock
 
@@ -65,9 +64,10 @@ class TeamBlock(SectionBlock):
 
     def clean(self, value, *args, **kwargs):
         value = super().clean(value, *args, **kwargs)
-        dups = duplicate_indexes(value["members"], key=lambda m: getattr(m["person"], "pk", None))
-        if dups:
-            errors = {i: duplicate_error("person") for i in dups}
+        errors = duplicate_errors(
+            value["members"], key=lambda m: getattr(m["person"], "pk", None), field="person"
+        )
+        if errors:
             raise StructBlockValidationError(
                 block_errors={"members": ListBlockValidationError(block_errors=errors)}
             )

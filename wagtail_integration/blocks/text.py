@@ -26,6 +26,11 @@ class SynchronisedCharBlock(blocks.CharBlock):
         return value
 
 
+def data_text(label, **kwargs) -> SynchronisedCharBlock:
+    """An optional short text that is data, e.g. the credit or the licence of a medium."""
+    return SynchronisedCharBlock(label=label, required=False, max_length=255, **kwargs)
+
+
 class TextListBlock(TypedStreamMixin, blocks.StreamBlock):
     """A plain ordered list of short texts: goals, tasks, measures, target groups, places."""
 
