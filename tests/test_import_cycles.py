@@ -40,6 +40,39 @@ def graph() -> dict[str, set[str]]:
     return edges
 
 
+def imports_from_own_packages(
+    path: Path, modules: set[str], source: str | None = None
+) -> list[str]:
+    """Names ``path`` imports from the ``__init__`` of a package it belongs to.
+
+    ``find_cycle`` skips a package importing its own submodules; a submodule that imports a
+    name back from its package closes a cycle there (``blocks/__init__`` re-exports
+    ``blocks.body``, so ``blocks.body`` takes its blocks from ``blocks.media``, never from
+    ``blocks``). Importing a sibling module through the package (``from . import media``)
+    is fine.
+    """
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    parts = name.split(".")
+    ancestors = {".".join(parts[:i]) for i in range(1, len(parts))} - {name}
+    found = []
+    for node in ast.walk(ast.parse(path.read_text() if source is None else source)):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level:
+            base = package.split(".")[: len(package.split(".")) - node.level + 1]
+            target = ".".join(base + ([node.module] if node.module else []))
+        else:
+            target = node.module or ""
+        if target in ancestors:
+            found += [
+                f"{name} imports {alias.name} from {target}"
+                for alias in node.names
+                if f"{target}.{alias.name}" not in modules
+            ]
+    return found
+
+
 def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
     state: dict[str, int] = {}
     stack: list[str] = []
@@ -68,6 +101,23 @@ def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
 def test_the_cycle_finder_finds_a_cycle():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_module_imports_a_name_from_its_own_package():
+    paths = [p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts]
+    modules = {module_name(p) for p in paths}
+    found = [line for path in paths for line in imports_from_own_packages(path, modules)]
+    assert found == []
+
+
+def test_the_own_package_check_sees_a_name_taken_back_from_the_package():
+    path = PACKAGE / "blocks" / "body.py"
+    modules = {"wagtail_integration.blocks", "wagtail_integration.blocks.media"}
+    source = "from . import media\nfrom ..blocks import TeamBlock\n"
+    assert imports_from_own_packages(path, modules, source) == [
+        "wagtail_integration.blocks.body imports TeamBlock from wagtail_integration.blocks"
+    ]
+    assert imports_from_own_packages(path, modules) == []
 
 
 def test_no_import_cycles_between_modules():

@@ -101,16 +101,21 @@ class PressPreviewLinkCreateView(CreateView):
         ) % {"recipient": instance.recipient, "url": url}
 
 
-class PressPreviewLinkViewSet(ModelViewSet):
+class _PressPreviewViewSet(ModelViewSet):
+    """The press preview's two admin views: side by side in the main menu, inspectable."""
+
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+
+
+class PressPreviewLinkViewSet(_PressPreviewViewSet):
     model = PressPreviewLink
     add_view_class = PressPreviewLinkCreateView
     icon = "link"
     menu_label = _("Press preview links")
-    add_to_admin_menu = True
     menu_order = 350
     list_display = ["recipient", "page", "expires_at", "revoked", "created_at"]
     list_filter = ["revoked"]
-    inspect_view_enabled = True
     inspect_view_fields = ["page", "recipient", "expires_at", "revoked", "created_at", "created_by"]
     edit_handler = ObjectList(
         [
@@ -123,15 +128,13 @@ class PressPreviewLinkViewSet(ModelViewSet):
     )
 
 
-class PressPreviewAccessViewSet(ModelViewSet):
+class PressPreviewAccessViewSet(_PressPreviewViewSet):
     """The access log: read only."""
 
     model = PressPreviewAccess
     icon = "list-ul"
     menu_label = _("Press preview log")
-    add_to_admin_menu = True
-    menu_order = 351
+    menu_order = PressPreviewLinkViewSet.menu_order + 1
     list_display = ["accessed_at", "link", "outcome", "ip_network", "user_agent"]
     list_filter = ["outcome"]
     form_fields = ["outcome"]
-    inspect_view_enabled = True

@@ -11,12 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from .snippets import reject_line_breaks
+from .fields import INLINE_RICH_TEXT_FEATURES, prose, reject_line_breaks, synchronised
 
 EMERGENCY_PERMISSION = "wagtail_integration.publish_emergency_alert"
 
@@ -53,7 +51,7 @@ class Alert(TranslatableMixin, index.Indexed, models.Model):
         _("severity"), max_length=16, choices=Severity.choices, default=Severity.INFO
     )
     title = models.CharField(_("title"), max_length=120)
-    text = RichTextField(_("text"), blank=True, max_length=600, features=["bold", "italic", "link"])
+    text = prose(_("text"), max_length=600, features=INLINE_RICH_TEXT_FEATURES)
     link_url = models.URLField(_("link"), blank=True)
     link_text = models.CharField(
         _("link text"), max_length=80, blank=True, help_text=_("Default: “More information”.")
@@ -83,13 +81,9 @@ class Alert(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
     ]
 
-    override_translatable_fields = [
-        SynchronizedField("severity"),
-        SynchronizedField("link_url"),
-        SynchronizedField("section"),
-        SynchronizedField("starts_at"),
-        SynchronizedField("ends_at"),
-    ]
+    override_translatable_fields = synchronised(
+        "severity", "link_url", "section", "starts_at", "ends_at"
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("alert")

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
 
 from ..blocks import DUPLICATE_MESSAGE
 from ..conf import integration_settings
@@ -20,6 +22,7 @@ from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH as ORG
 from ..content.objects import PERSON_PREFETCH, nested
 from .common import paginate
+from .fields import optional_link
 
 # API fields of every page of the package: its translations (locale, id, title, url).
 PAGE_API_FIELDS = [APIField("translations", serializer=api.TranslationsField())]
@@ -121,24 +124,27 @@ class IntegrationPageMixin:
         return super().serve_preview(request, mode_name)
 
 
+class OncePerParentMixin:
+    """A page that stands once under its parent and has no children: the legal notice, the
+    accessibility statement, the Leichte Sprache page. Put it before the page class."""
+
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+
+def page_search_fields(*texts: str, filters: tuple[str, ...] = ()) -> list[index.BaseField]:
+    """Wagtail's page search fields plus the page type's own ``texts`` and ``filters``."""
+    own = [index.SearchField(name) for name in texts]
+    return [*Page.search_fields, *own, *(index.FilterField(name) for name in filters)]
+
+
 class ContactFields(models.Model):
     """A contact person and/or a contact organisation (e.g. an office with a shared mailbox)."""
 
-    contact_person = models.ForeignKey(
-        "wagtail_integration.Person",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_organisation = models.ForeignKey(
+    contact_person = optional_link("wagtail_integration.Person", _("contact person"))
+    contact_organisation = optional_link(
         "wagtail_integration.Organisation",
-        verbose_name=_("contact office"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("contact office"),
         help_text=_(
             "An office or shared mailbox to contact, in addition to or instead of a person."
         ),

@@ -10,9 +10,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
 from ..text import SEARCH_MAX_LENGTH, search_terms
+from .fields import RICH_TEXT_FEATURES, prose  # noqa: F401  (importable from here as before)
 from .snippets import Topic
-
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class SearchForm(forms.Form):

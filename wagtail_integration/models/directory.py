@@ -20,14 +20,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
-from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
 from ..search import prefix_search
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
-from .common import RICH_TEXT_FEATURES, SearchForm, page_window, paginate
+from .common import SearchForm, page_window, paginate
+from .fields import prose, synchronised
 from .snippets import Organisation, Topic, german_sort_key
 
 LETTERS = list(string.ascii_lowercase)
@@ -79,7 +78,7 @@ class AbstractDirectoryPage(IntegrationPageMixin, Page):
         "municipality or topic."
     )
 
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
     filter_kinds = models.JSONField(_("kinds"), default=list, blank=True)
     filter_municipality = models.CharField(
         _("municipality"),
@@ -97,10 +96,7 @@ class AbstractDirectoryPage(IntegrationPageMixin, Page):
 
     base_form_class = DirectoryPageForm
 
-    override_translatable_fields = [
-        SynchronizedField("filter_kinds"),
-        SynchronizedField("filter_municipality"),
-    ]
+    override_translatable_fields = synchronised("filter_kinds", "filter_municipality")
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),

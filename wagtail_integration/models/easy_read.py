@@ -4,18 +4,16 @@ Prose is translated; data is synchronised between translations."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from ..content.objects import DocumentOut, document_out
 from ..content.serializers import schema_field
-from .base import PAGE_API_FIELDS, IntegrationPageMixin
-from .networks import RICH_TEXT_FEATURES
+from .base import PAGE_API_FIELDS, IntegrationPageMixin, OncePerParentMixin, page_search_fields
+from .fields import RICH_TEXT_FEATURES, optional_link, prose
 
 SignLanguageFileField = schema_field("SignLanguageFileField", DocumentOut, document_out, ())
 
@@ -38,29 +36,19 @@ class AbstractEasyReadPage(IntegrationPageMixin, Page):
             "accessibility statement and the feedback form are: in short sentences."
         ),
     )
-    sign_language_video = models.ForeignKey(
+    sign_language_video = optional_link(
         "wagtaildocs.Document",
-        verbose_name=_("video in German Sign Language"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("video in German Sign Language"),
         help_text=_("An MP4 or WebM file, served from this site (no third-party player)."),
     )
-    sign_language_captions = models.ForeignKey(
+    sign_language_captions = optional_link(
         "wagtaildocs.Document",
-        verbose_name=_("captions (WebVTT)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("captions (WebVTT)"),
         help_text=_("A .vtt file with the captions of the video."),
     )
-    sign_language_transcript = RichTextField(
-        _("transcript of the video"), blank=True, features=RICH_TEXT_FEATURES
-    )
+    sign_language_transcript = prose(_("transcript of the video"))
 
-    search_fields = Page.search_fields + [index.SearchField("easy_read_text")]
+    search_fields = page_search_fields("easy_read_text")
 
     content_panels = Page.content_panels + [
         FieldPanel("easy_read_text"),
@@ -105,10 +93,7 @@ class AbstractEasyReadPage(IntegrationPageMixin, Page):
             raise ValidationError(errors)
 
 
-class EasyReadPage(AbstractEasyReadPage):
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
+class EasyReadPage(OncePerParentMixin, AbstractEasyReadPage):
     class Meta:
         verbose_name = _("Leichte Sprache and sign language")
         verbose_name_plural = _("Leichte Sprache and sign language pages")

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import integration_settings
+from .fields import optional_link
 
 USER_AGENT_LENGTH = 200
 
@@ -57,15 +58,7 @@ class PressPreviewLink(models.Model):
         _("revoked"), default=False, help_text=_("A revoked link opens nothing any more.")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, _("created by"), editable=False)
 
     class Meta:
         verbose_name = _("press preview link")

@@ -9,12 +9,45 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+# Snippets' descriptions and alerts: short texts, no lists or document links.
+INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "link"]
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{3,40}$",
     _("Enter a phone number made of digits, spaces and + ( ) / - only."),
 )
+postcode_validator = RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))
+
+
+def phone_field(verbose_name, **kwargs) -> models.CharField:
+    """An optional phone or fax number: digits, spaces and ``+ ( ) / -``."""
+    return models.CharField(
+        verbose_name, max_length=40, blank=True, validators=[phone_validator], **kwargs
+    )
+
+
+def optional_link(to, verbose_name, *, on_delete=models.SET_NULL, **kwargs) -> models.ForeignKey:
+    """An optional reference to a snippet, image, document or page, without a reverse
+    relation: deleting the target empties it (or, with ``on_delete=PROTECT``, is refused)."""
+    kwargs.setdefault("related_name", "+")
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, blank=True, on_delete=on_delete, **kwargs
+    )
+
+
+def prose(verbose_name, *, features=None, **kwargs) -> RichTextField:
+    """Optional rich text with the package's features (or the ``features`` given)."""
+    features = features or RICH_TEXT_FEATURES
+    return RichTextField(verbose_name, blank=True, features=features, **kwargs)
+
+
+def synchronised(*names: str) -> list[SynchronizedField]:
+    """Fields holding data, not prose: every translation keeps the source's value."""
+    return [SynchronizedField(name) for name in names]
 
 
 def reject_line_breaks(obj, field_names) -> None:
@@ -40,10 +73,7 @@ class AddressFields(models.Model):
 
     street = models.CharField(_("street and number"), max_length=255, blank=True)
     postcode = models.CharField(
-        _("postcode"),
-        max_length=10,
-        blank=True,
-        validators=[RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))],
+        _("postcode"), max_length=10, blank=True, validators=[postcode_validator]
     )
     city = models.CharField(_("city"), max_length=255, blank=True)
 
@@ -59,8 +89,8 @@ class AddressFields(models.Model):
 class PhoneFields(models.Model):
     """Phone and fax: digits, spaces and ``+ ( ) / -``."""
 
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[phone_validator])
+    phone = phone_field(_("phone"))
+    fax = phone_field(_("fax"))
 
     class Meta:
         abstract = True
@@ -75,11 +105,8 @@ class ContactDetails(PhoneFields):
         abstract = True
 
 
-ADDRESS_SYNC_FIELDS = [
-    SynchronizedField("street"),
-    SynchronizedField("postcode"),
-    SynchronizedField("city"),  # the postal address, as on the letter box
-]
+# The postal address, as on the letter box.
+ADDRESS_SYNC_FIELDS = synchronised("street", "postcode", "city")
 
 
 def german_sort_key(text: str) -> str:

@@ -8,13 +8,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField
 
-from .base import PAGE_API_FIELDS, IntegrationPageMixin
-from .networks import RICH_TEXT_FEATURES
-from .snippets import AddressFields, PhoneFields, reject_line_breaks
+from .base import PAGE_API_FIELDS, IntegrationPageMixin, OncePerParentMixin
+from .fields import (
+    AddressFields,
+    PhoneFields,
+    postcode_validator,
+    prose,
+    reject_line_breaks,
+    synchronised,
+)
 
 vat_id_validator = RegexValidator(
     r"^DE[0-9]{9}$", _("Enter a German VAT identification number: DE and nine digits.")
@@ -51,7 +55,7 @@ class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, Page):
     postcode = models.CharField(
         _("postcode"),
         max_length=10,
-        validators=[RegexValidator(r"^[0-9A-Za-z \-]{3,10}$", _("Enter a valid postcode."))],
+        validators=[postcode_validator],
     )
     city = models.CharField(_("city"), max_length=255)
     email = models.EmailField(_("e-mail address"))
@@ -88,27 +92,25 @@ class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, Page):
         max_length=255,
         help_text=_("Street, postcode and city, e.g. the body's address."),
     )
-    further_information = RichTextField(
+    further_information = prose(
         _("further information"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
         help_text=_("e.g. notes on liability for links or on the images used."),
     )
 
-    override_translatable_fields = [
-        SynchronizedField("provider_name"),
-        SynchronizedField("street"),
-        SynchronizedField("postcode"),
-        SynchronizedField("city"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
-        SynchronizedField("fax"),
-        SynchronizedField("contact_form_url"),
-        SynchronizedField("vat_id"),
-        SynchronizedField("register_entry"),
-        SynchronizedField("editor_name"),
-        SynchronizedField("editor_address"),
-    ]
+    override_translatable_fields = synchronised(
+        "provider_name",
+        "street",
+        "postcode",
+        "city",
+        "email",
+        "phone",
+        "fax",
+        "contact_form_url",
+        "vat_id",
+        "register_entry",
+        "editor_name",
+        "editor_address",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -196,10 +198,7 @@ class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, Page):
     address_lines = AddressFields.address_lines  # street; postcode and city
 
 
-class ImpressumPage(AbstractImpressumPage):
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
+class ImpressumPage(OncePerParentMixin, AbstractImpressumPage):
     class Meta:
         verbose_name = _("legal notice (Impressum)")
         verbose_name_plural = _("legal notices (Impressum)")

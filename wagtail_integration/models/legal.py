@@ -18,16 +18,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
-from .base import PAGE_API_FIELDS, IntegrationPageMixin
-from .networks import RICH_TEXT_FEATURES
-from .snippets import phone_validator, reject_line_breaks
+from .base import (
+    PAGE_API_FIELDS,
+    IntegrationPageMixin,
+    OncePerParentMixin,
+    page_search_fields,
+)
+from .fields import phone_field, prose, reject_line_breaks, synchronised
 
 
 class NonAccessibleContentBlock(blocks.StructBlock):
@@ -86,10 +88,8 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
         SELF = "self_assessment", _("self-assessment")
         THIRD_PARTY = "third_party", _("assessment by a third party")
 
-    scope = RichTextField(
+    scope = prose(
         _("scope"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
         help_text=_("Which website or app the statement covers, e.g. “www.example.de”."),
     )
     conformance_status = models.CharField(
@@ -120,10 +120,8 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
         blank=True,
         help_text=_("e.g. the name of the testing organisation or the test procedure used."),
     )
-    feedback_introduction = RichTextField(
+    feedback_introduction = prose(
         _("feedback introduction"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
         help_text=_("Shown above the feedback form."),
     )
     feedback_email = models.EmailField(
@@ -134,9 +132,7 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
             "setting ACCESSIBILITY_FEEDBACK_EMAIL names another address."
         ),
     )
-    feedback_phone = models.CharField(
-        _("feedback phone"), max_length=40, blank=True, validators=[phone_validator]
-    )
+    feedback_phone = phone_field(_("feedback phone"))
     enforcement_body = models.CharField(
         _("conciliation body"),
         max_length=20,
@@ -150,25 +146,23 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
     enforcement_name = models.CharField(_("name of the body"), max_length=255, blank=True)
     enforcement_address = models.TextField(_("postal address"), blank=True)
     enforcement_email = models.EmailField(_("e-mail address"), blank=True)
-    enforcement_phone = models.CharField(
-        _("phone"), max_length=40, blank=True, validators=[phone_validator]
-    )
+    enforcement_phone = phone_field(_("phone"))
     enforcement_url = models.URLField(_("website"), blank=True)
 
-    override_translatable_fields = [
-        SynchronizedField("conformance_status"),
-        SynchronizedField("prepared_on"),
-        SynchronizedField("last_reviewed_on"),
-        SynchronizedField("method"),
-        SynchronizedField("feedback_email"),
-        SynchronizedField("feedback_phone"),
-        SynchronizedField("enforcement_body"),
-        SynchronizedField("enforcement_email"),
-        SynchronizedField("enforcement_phone"),
-        SynchronizedField("enforcement_url"),
-    ]
+    override_translatable_fields = synchronised(
+        "conformance_status",
+        "prepared_on",
+        "last_reviewed_on",
+        "method",
+        "feedback_email",
+        "feedback_phone",
+        "enforcement_body",
+        "enforcement_email",
+        "enforcement_phone",
+        "enforcement_url",
+    )
 
-    search_fields = Page.search_fields + [index.SearchField("scope")]
+    search_fields = page_search_fields("scope")
 
     content_panels = Page.content_panels + [
         FieldPanel("scope"),
@@ -277,10 +271,7 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
         return response
 
 
-class AccessibilityStatementPage(AbstractAccessibilityStatementPage):
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-
+class AccessibilityStatementPage(OncePerParentMixin, AbstractAccessibilityStatementPage):
     class Meta:
         verbose_name = _("accessibility statement")
         verbose_name_plural = _("accessibility statements")

@@ -10,16 +10,20 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
 
 from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
 from ..content import serializers as api
 from ..content.objects import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
 from ..content.objects import PERSON_PREFETCH as PERSON
-from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
-from .common import RICH_TEXT_FEATURES
+from .base import (
+    PAGE_API_FIELDS,
+    ContactFields,
+    IntegrationPageMixin,
+    page_search_fields,
+)
+from .fields import optional_link, prose
 
 year_validators = [MinValueValidator(1800), MaxValueValidator(2200)]
 
@@ -39,7 +43,7 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
         "A network of organisations: its goals, members, contact persons and events."
     )
 
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
     region = models.CharField(
         _("region"), max_length=255, blank=True, help_text=_("Where the network is active.")
     )
@@ -53,7 +57,7 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
         help_text=_("As the network states it; may be more than the members listed below."),
     )
     goals = StreamField(TextListBlock(), verbose_name=_("goals"), blank=True)
-    way_of_working = RichTextField(_("way of working"), blank=True, features=RICH_TEXT_FEATURES)
+    way_of_working = prose(_("way of working"))
     meetings_per_year = models.PositiveSmallIntegerField(
         _("meetings per year"), null=True, blank=True, validators=[MaxValueValidator(366)]
     )
@@ -67,11 +71,7 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
     more_info_url = models.URLField(_("more information (link)"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("way_of_working"),
-        index.SearchField("region"),
-    ]
+    search_fields = page_search_fields("introduction", "way_of_working", "region")
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
@@ -140,35 +140,44 @@ class NetworkPage(AbstractNetworkPage):
         verbose_name_plural = _("network pages")
 
 
-class AbstractNetworkMembership(TranslatableMixin, Orderable):
-    """A member organisation of a network; the host's concrete class adds the ``page``
-    ParentalKey (``related_name="memberships"``) to its own network page type."""
-
-    organisation = models.ForeignKey(
+def listed_organisation(related_name: str = "%(app_label)s_%(class)s_set") -> models.ForeignKey:
+    """The organisation of a list entry: it cannot be deleted while it is listed."""
+    return models.ForeignKey(
         "wagtail_integration.Organisation",
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
-        related_name="%(app_label)s_%(class)s_set",
+        related_name=related_name,
     )
-    note = models.CharField(_("note"), max_length=500, blank=True)
+
+
+class AbstractOrganisationEntry(TranslatableMixin, Orderable):
+    """An organisation listed on a page, with a note; the host's concrete class adds the
+    ``page`` ParentalKey."""
+
+    organisation = listed_organisation()
 
     panels = [FieldPanel("organisation"), FieldPanel("note")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
+        ordering = ["sort_order"]
+
+
+class AbstractNetworkMembership(AbstractOrganisationEntry):
+    """A member organisation of a network; the host's concrete class adds the ``page``
+    ParentalKey (``related_name="memberships"``) to its own network page type."""
+
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta(AbstractOrganisationEntry.Meta):
+        abstract = True
         verbose_name = _("network member")
         verbose_name_plural = _("network members")
-        ordering = ["sort_order"]
 
 
 class NetworkMembership(AbstractNetworkMembership):
     page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(
-        "wagtail_integration.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="network_memberships",
-    )
+    organisation = listed_organisation("network_memberships")
 
     class Meta(AbstractNetworkMembership.Meta):
         abstract = False
@@ -180,14 +189,7 @@ class AbstractWorkingGroup(TranslatableMixin, Orderable):
 
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
-    contact = models.ForeignKey(
-        "wagtail_integration.Person",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    contact = optional_link("wagtail_integration.Person", _("contact"))
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("contact")]
 
@@ -215,32 +217,22 @@ class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, Page):
         "A list of partner organisations of a programme or network, with logos and links."
     )
 
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
     founded_year = models.PositiveSmallIntegerField(
         _("launched in"), null=True, blank=True, validators=year_validators
     )
-    aims = RichTextField(_("aims"), blank=True, features=RICH_TEXT_FEATURES)
+    aims = prose(_("aims"))
     measures = StreamField(
         TextListBlock(),
         verbose_name=_("measures partners commit to"),
         blank=True,
     )
-    network_work = RichTextField(_("working together"), blank=True, features=RICH_TEXT_FEATURES)
-    patron = models.ForeignKey(
-        "wagtail_integration.Person",
-        verbose_name=_("patron"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    network_work = prose(_("working together"))
+    patron = optional_link("wagtail_integration.Person", _("patron"))
     events = StreamField(EventListBlock(), verbose_name=_("events"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("aims"),
-    ]
+    search_fields = page_search_fields("introduction", "aims")
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
@@ -289,16 +281,10 @@ class PartnerListingPage(AbstractPartnerListingPage):
         verbose_name_plural = _("partner listing pages")
 
 
-class AbstractPartnership(TranslatableMixin, Orderable):
+class AbstractPartnership(AbstractOrganisationEntry):
     """A partner of a partner listing; the host's concrete class adds the ``page``
     ParentalKey (``related_name="partners"``) to its own listing page type."""
 
-    organisation = models.ForeignKey(
-        "wagtail_integration.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="%(app_label)s_%(class)s_set",
-    )
     note = models.CharField(
         _("partnership note"),
         max_length=1000,
@@ -306,23 +292,15 @@ class AbstractPartnership(TranslatableMixin, Orderable):
         help_text=_("What this partner agreed to do, in a sentence."),
     )
 
-    panels = [FieldPanel("organisation"), FieldPanel("note")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(AbstractOrganisationEntry.Meta):
         abstract = True
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        ordering = ["sort_order"]
 
 
 class Partnership(AbstractPartnership):
     page = ParentalKey(PartnerListingPage, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey(
-        "wagtail_integration.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="partnerships",
-    )
+    organisation = listed_organisation("partnerships")
 
     class Meta(AbstractPartnership.Meta):
         abstract = False
@@ -335,11 +313,11 @@ class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, Page):
         "The speaker team of a network: its members with roles and contact details."
     )
 
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
     members = StreamField(TeamMembersBlock(), verbose_name=_("members"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = page_search_fields("introduction")
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),

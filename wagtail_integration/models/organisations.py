@@ -6,16 +6,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH, nested
-from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
-from .common import RICH_TEXT_FEATURES
+from .base import (
+    PAGE_API_FIELDS,
+    ContactFields,
+    IntegrationPageMixin,
+    page_search_fields,
+)
+from .fields import optional_link, prose, synchronised
 
 
 class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page):
@@ -26,26 +29,16 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page)
         "hours, staff and funding."
     )
 
-    organisation = models.ForeignKey(
+    # The page is about this organisation: deleting it first needs another choice here.
+    organisation = optional_link(
         "wagtail_integration.Organisation",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        # The page is about this organisation: deleting it first needs another choice here.
+        _("organisation"),
         on_delete=models.PROTECT,
-        related_name="+",
         help_text=_("The organisation this page presents (address, phone, e-mail come from it)."),
     )
-    operator = models.ForeignKey(
-        "wagtail_integration.Organisation",
-        verbose_name=_("operated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    operator = optional_link("wagtail_integration.Organisation", _("operated by"))
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
     tasks = StreamField(TextListBlock(), verbose_name=_("tasks"), blank=True)
     focus_districts = StreamField(
         TextListBlock(),
@@ -53,7 +46,7 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page)
         blank=True,
         help_text=_("Districts or neighbourhoods the work concentrates on."),
     )
-    approach = RichTextField(_("how we work"), blank=True, features=RICH_TEXT_FEATURES)
+    approach = prose(_("how we work"))
     office_hours = StreamField(OfficeHoursBlock(), verbose_name=_("office hours"), blank=True)
     office_hours_note = models.CharField(
         _("note on office hours"),
@@ -68,19 +61,12 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page)
         help_text=_("Shows the promise that counselling is free of charge and confidential."),
     )
     funding = StreamField(FundingListBlock(), verbose_name=_("funding"), blank=True)
-    funding_note = RichTextField(_("funding note"), blank=True, features=RICH_TEXT_FEATURES)
+    funding_note = prose(_("funding note"))
     body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
 
-    override_translatable_fields = [
-        SynchronizedField("focus_districts"),
-        SynchronizedField("office_hours"),
-    ]
+    override_translatable_fields = synchronised("focus_districts", "office_hours")
 
-    search_fields = Page.search_fields + [
-        index.SearchField("tagline"),
-        index.SearchField("introduction"),
-        index.SearchField("approach"),
-    ]
+    search_fields = page_search_fields("tagline", "introduction", "approach")
 
     content_panels = Page.content_panels + [
         FieldPanel("tagline"),

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
@@ -29,7 +27,8 @@ from ..conf import integration_settings
 from ..content import objects as schemas
 from ..visibility import visible
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
-from .common import RICH_TEXT_FEATURES, SearchForm, page_window, paginate
+from .common import SearchForm, page_window, paginate
+from .fields import optional_link, prose
 
 # The API lists the newest photos only; the HTML page has them all, paginated.
 API_PHOTO_LIMIT = 50
@@ -133,14 +132,10 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
         "Press photos to search and download, with captions, credits and licences."
     )
 
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    press_index = models.ForeignKey(
+    introduction = prose(_("introduction"))
+    press_index = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("press release index"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("press release index"),
         help_text=_("Only the images of this index's press releases. Empty: the whole site."),
     )
 

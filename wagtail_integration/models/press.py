@@ -16,13 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..search import prefix_search
 from ..visibility import visible
 from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
-from .common import RICH_TEXT_FEATURES, localised_topics, page_window
+from .common import localised_topics, page_window
+from .fields import prose
 from .press_filters import PressReleaseFilterForm, TopicChoice, topic_slug
 from .snippets import Topic
 
@@ -46,7 +46,7 @@ class AbstractPressReleaseIndexPage(
         "The press room: press releases with search, topic filter, year archive and feeds."
     )
 
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     api_fields = [APIField("introduction"), *PAGE_API_FIELDS]

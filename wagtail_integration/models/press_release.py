@@ -23,6 +23,7 @@ from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
 from .common import localised_topics
+from .fields import optional_link
 from .press_filters import topic_slug
 from .snippets import Topic
 
@@ -93,22 +94,12 @@ class AbstractPressReleasePage(IntegrationPageMixin, Page):
         blank=True,
         help_text=_("For example the next meeting the release announces."),
     )
-    press_contact = models.ForeignKey(
-        "wagtail_integration.Person",
-        verbose_name=_("press contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    publisher = models.ForeignKey(
+    press_contact = optional_link("wagtail_integration.Person", _("press contact"))
+    # Who issued a release stays on record (press law): deleting it is refused.
+    publisher = optional_link(
         "wagtail_integration.Organisation",
-        verbose_name=_("publisher"),
-        null=True,
-        blank=True,
-        # Who issued a release stays on record (press law): deleting it is refused.
+        _("publisher"),
         on_delete=models.PROTECT,
-        related_name="+",
     )
     topics = ParentalManyToManyField(
         "wagtail_integration.Topic",

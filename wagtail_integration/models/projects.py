@@ -8,9 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import (
@@ -23,13 +22,19 @@ from ..blocks import (
 from ..content import serializers as api
 from ..content.objects import PERSON_PREFETCH, nested
 from ..visibility import visible
-from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
-from .common import RICH_TEXT_FEATURES
+from .base import (
+    PAGE_API_FIELDS,
+    ChildListingMixin,
+    ContactFields,
+    IntegrationPageMixin,
+    page_search_fields,
+)
+from .fields import optional_link, prose
 
 
 class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
     page_description = _("An overview of projects; lists its project pages.")
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
@@ -67,7 +72,7 @@ class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
 
     page_description = _("One project: its aims, period, partners, contact and funding.")
 
-    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    introduction = prose(_("introduction"))
     region = models.CharField(
         _("region"), max_length=255, blank=True, help_text=_("e.g. a LEADER region")
     )
@@ -76,40 +81,25 @@ class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
         verbose_name=_("municipalities of the region"),
         blank=True,
     )
-    region_description = RichTextField(
-        _("about the region"), blank=True, features=RICH_TEXT_FEATURES
-    )
+    region_description = prose(_("about the region"))
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
     goals = StreamField(TextListBlock(), verbose_name=_("goals"), blank=True)
     measures = StreamField(TextListBlock(), verbose_name=_("measures"), blank=True)
     target_groups = StreamField(TextListBlock(), verbose_name=_("target groups"), blank=True)
     funding = StreamField(FundingListBlock(), verbose_name=_("funding"), blank=True)
-    funding_note = RichTextField(
+    funding_note = prose(
         _("funding note"),
-        blank=True,
-        features=RICH_TEXT_FEATURES,
         help_text=_("What the funding programme is, in the words the funder requires."),
     )
     partners = StreamField(OrganisationListBlock(), verbose_name=_("partners"), blank=True)
     events = StreamField(EventListBlock(), verbose_name=_("events"), blank=True)
-    press_contact = models.ForeignKey(
-        "wagtail_integration.Person",
-        verbose_name=_("press contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    press_contact = optional_link("wagtail_integration.Person", _("press contact"))
     body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
 
     override_translatable_fields = [SynchronizedField("municipalities")]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("region"),
-        index.FilterField("start_date"),
-    ]
+    search_fields = page_search_fields("introduction", "region", filters=("start_date",))
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),

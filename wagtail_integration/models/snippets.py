@@ -11,7 +11,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -20,13 +19,17 @@ from wagtail_localize.fields import SynchronizedField
 # Field mixins, validators and sort keys live in ``fields``; importable from here as before.
 from .fields import (  # noqa: F401
     ADDRESS_SYNC_FIELDS,
+    INLINE_RICH_TEXT_FEATURES,
     AddressFields,
     ContactDetails,
     PhoneFields,
     german_sort_key,
+    optional_link,
     phone_validator,
+    prose,
     reject_line_breaks,
     sort_key_initial,
+    synchronised,
 )
 
 
@@ -83,15 +86,8 @@ class Organisation(
         help_text=_("Town, city or district the organisation belongs to."),
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    logo = optional_link(get_image_model_string(), _("logo"))
+    description = prose(_("description"), features=INLINE_RICH_TEXT_FEATURES)
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True)
     sort_key = models.CharField(
         _("sort key"),
@@ -126,10 +122,7 @@ class Organisation(
     # name, unit and description are prose; kind, website and e-mail are synchronised by
     # wagtail-localize itself (choices, URLField, EmailField); the logo is an image.
     override_translatable_fields = [
-        SynchronizedField("short_name"),
-        SynchronizedField("phone"),
-        SynchronizedField("fax"),
-        SynchronizedField("municipality"),
+        *synchronised("short_name", "phone", "fax", "municipality"),
         # wagtail-localize ignores many-to-many fields unless declared: translations share
         # the source's topics; ``localized_topics`` shows them in the organisation's language.
         SynchronizedField("topics"),
@@ -194,22 +187,8 @@ class Person(TranslatableMixin, AddressFields, ContactDetails, index.Indexed, mo
         blank=True,
         help_text=_("For example “Head of the press office”"),
     )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="people",
-    )
-    photo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    organisation = optional_link(Organisation, _("organisation"), related_name="people")
+    photo = optional_link(get_image_model_string(), _("photo"))
     building = models.CharField(_("building"), max_length=80, blank=True)
     room = models.CharField(_("room"), max_length=40, blank=True)
 
@@ -225,13 +204,8 @@ class Person(TranslatableMixin, AddressFields, ContactDetails, index.Indexed, mo
     ]
 
     override_translatable_fields = [
-        SynchronizedField("academic_title"),
-        SynchronizedField("first_name"),
-        SynchronizedField("last_name"),
-        SynchronizedField("phone"),
-        SynchronizedField("fax"),
-        SynchronizedField("building"),
-        SynchronizedField("room"),
+        *synchronised("academic_title", "first_name", "last_name", "phone", "fax"),
+        *synchronised("building", "room"),
         *ADDRESS_SYNC_FIELDS,
     ]
 
@@ -273,21 +247,14 @@ class Funding(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Who pays, e.g. the European Union (EAFRD) or a federal state ministry."),
     )
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    description = prose(_("description"), features=INLINE_RICH_TEXT_FEATURES)
     attribution = models.CharField(
         _("attribution"),
         max_length=255,
         blank=True,
         help_text=_("The wording the funder requires next to its logo, e.g. “Funded by …”."),
     )
-    logo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link(get_image_model_string(), _("logo"))
     url = models.URLField(_("link"), blank=True)
 
     search_fields = [
@@ -321,28 +288,14 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.MEETING)
     topic = models.CharField(_("topic"), max_length=255, blank=True)
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
+    description = prose(_("description"), features=INLINE_RICH_TEXT_FEATURES)
     start_date = models.DateField(_("start date"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
-    lecturer = models.ForeignKey(
-        Person,
-        verbose_name=_("lecturer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    organiser = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organiser"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lecturer = optional_link(Person, _("lecturer"))
+    organiser = optional_link(Organisation, _("organiser"))
     registration_url = models.URLField(_("registration link"), blank=True)
 
     search_fields = [
@@ -361,10 +314,7 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
     ]
 
     override_translatable_fields = [
-        SynchronizedField("start_date"),
-        SynchronizedField("start_time"),
-        SynchronizedField("end_date"),
-        SynchronizedField("end_time"),
+        *synchronised("start_date", "start_time", "end_date", "end_time"),
         *ADDRESS_SYNC_FIELDS,
     ]
 

@@ -36,21 +36,24 @@ def berlin_vtimezone() -> Timezone:
     """
     tz = Timezone()
     tz.add("tzid", TZID)
-    standard = TimezoneStandard()
-    standard.add("dtstart", datetime.datetime(1970, 10, 25, 3, 0))
-    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
-    standard.add("tzoffsetfrom", datetime.timedelta(hours=2))
-    standard.add("tzoffsetto", datetime.timedelta(hours=1))
-    standard.add("tzname", "CET")
-    daylight = TimezoneDaylight()
-    daylight.add("dtstart", datetime.datetime(1970, 3, 29, 2, 0))
-    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
-    daylight.add("tzoffsetfrom", datetime.timedelta(hours=1))
-    daylight.add("tzoffsetto", datetime.timedelta(hours=2))
-    daylight.add("tzname", "CEST")
-    tz.add_component(standard)
-    tz.add_component(daylight)
+    tz.add_component(
+        _clock_change(TimezoneStandard(), datetime.datetime(1970, 10, 25, 3), 2, "CET")
+    )
+    tz.add_component(
+        _clock_change(TimezoneDaylight(), datetime.datetime(1970, 3, 29, 2), 1, "CEST")
+    )
     return tz
+
+
+def _clock_change(component, first: datetime.datetime, hours_before: int, name: str):
+    """One of the two yearly clock changes: the last Sunday of ``first``'s month, one hour."""
+    hours_after = 3 - hours_before  # CET is UTC+1, CEST UTC+2
+    component.add("dtstart", first)
+    component.add("rrule", {"freq": "yearly", "bymonth": first.month, "byday": "-1su"})
+    component.add("tzoffsetfrom", datetime.timedelta(hours=hours_before))
+    component.add("tzoffsetto", datetime.timedelta(hours=hours_after))
+    component.add("tzname", name)
+    return component
 
 
 def event_uid(event, host: str) -> str:

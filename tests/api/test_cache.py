@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail_integration.api import cache as item_cache
 from wagtail_integration.models import NetworkPage
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Page
 
-from .seed_facts import SEED_FACTS, SPEAKER_TEAM_FACTS
+from ..seed_facts import SEED_FACTS, SPEAKER_TEAM_FACTS
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from wagtail_integration.preview import content_type_label, store_preview
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = [
     pytest.mark.django_db,

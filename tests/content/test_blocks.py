@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 
 from wagtail_integration.content import blocks as typed
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 

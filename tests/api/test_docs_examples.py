@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = [
     pytest.mark.django_db,
@@ -20,7 +20,7 @@ pytestmark = [
     ),
 ]
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 BLOCK = re.compile(r"```(\w*)\n(.*?)```", re.S)
 REQUEST = re.compile(r"^(POST|PATCH|PUT|DELETE) (/api/\S+)$")
 

@@ -12,7 +12,7 @@ from django.apps import apps
 
 from wagtail_integration.models import PressReleasePage, ProjectPage
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = [
     pytest.mark.django_db,

@@ -10,7 +10,7 @@ from django.apps import apps
 from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail.rich_text import RichText
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.apps import apps
 
 from wagtail_integration.models import PressReleasePage
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = [
     pytest.mark.django_db,

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,5 @@
-"""API v3's page detail goes through the shared loading policy and item cache, as v2 does.
+"""API v3 describes every page type of the package and answers its detail; the detail goes
+through the shared loading policy and item cache, as v2 does.
 
 Cold (item cache off, after one warm-up request for renditions) a v3 detail costs no more
 queries than the same v2 detail; repeated (item cache on) no more than a repeated v2 detail;
@@ -13,7 +14,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from . import factories as f
+from .. import factories as f
+from .test_v2 import PAGE_TYPES
 
 pytestmark = [
     pytest.mark.django_db,
@@ -22,7 +24,7 @@ pytestmark = [
     ),
 ]
 
-# A repeated v2 detail: the page row, its site and the cached item (tests/test_api_cache.py).
+# A repeated v2 detail: the page row, its site and the cached item (tests/api/test_cache.py).
 REPEATED_V2_DETAIL = 5
 
 
@@ -94,3 +96,23 @@ def test_person_chosen_in_contact_and_team_is_fetched_once(client, settings):
     assert len(fetches) == 1, fetches
     assert data["body"][0]["value"]["person"]["id"] == person.pk
     assert data["body"][1]["value"]["members"][0]["person"]["id"] == person.pk
+
+
+def test_api_v3_openapi_lists_every_page_type(client):
+    response = client.get("/api/v3/openapi.json")
+    assert response.status_code == 200
+    schemas = response.json()["components"]["schemas"]
+    for model in PAGE_TYPES:
+        assert f"{model.__name__}Schema" in schemas, model.__name__
+
+
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_api_v3_page_detail_of_a_full_page(client, model):
+    page = f.FULL_PAGE_BUILDERS[model]()
+    response = client.get(f"/api/v3/pages/{page.pk}/")
+    assert response.status_code == 200, response.content[:500]
+    data = response.json()
+    assert data["title"] == page.title
+    assert data["id"] == page.pk
+    for field in model.api_fields:
+        assert field.name in data, field.name

@@ -4,7 +4,7 @@ Listings of every page type with ``fields=*`` (``limit=2`` vs ``limit=20``), pag
 3 vs 30 members or partners, and the organisation listing with 5 vs 50 organisations, on API
 v2 and v3. Each request runs once to warm up (image renditions are created then) and is
 counted on the second run, with API v2's item cache off: this is the cold path, where every
-page is serialised (tests/test_api_cache.py covers the cached path).
+page is serialised (tests/api/test_cache.py covers the cached path).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from wagtail_integration.models import (
     SpeakerTeamPage,
 )
 
-from . import factories as f
+from .. import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,104 @@
+"""Tests mirror the package: the test of a module is found by its name.
+
+Every module ``wagtail_integration/<folder>/<name>.py`` of the folders below has a test module
+``tests/<folder>/test_<name>.py`` (subpackages likewise, one folder deeper). ``REEXPORTS`` and
+``TESTED_IN`` are the explicit list of modules without one: why, and where their tests are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "wagtail_integration"
+TESTS = ROOT / "tests"
+
+MIRRORED = ("api", "content", "outputs", "organisations_io")
+
+# Modules without a test module of their own name (paths relative to the package).
+# Re-exports kept for old imports: what they re-export is tested under its new name.
+REEXPORTS = {
+    "api/fields.py": "content/serializers.py",
+    "api/schemas.py": "content/objects.py",
+}
+# Modules whose tests stand in a test module that covers several modules, relative to tests/.
+TESTED_IN = {
+    # Live, against the running server (marker contract, a CI step of its own).
+    "api/openapi.py": "contract/test_openapi.py",
+    # The loading policy is measured where its users answer: one fetch per chooser class
+    # (v3 detail) and flat query counts (v2 listings and details).
+    "content/loading.py": "api/test_v3.py",
+    # The builders, through the serializer fields that dump them.
+    "content/objects.py": "content/test_serializers.py",
+    # The management commands, file reading and row handling are what an import runs.
+    "organisations_io/commands.py": "organisations_io/test_importing.py",
+    "organisations_io/reading.py": "organisations_io/test_importing.py",
+    "organisations_io/rows.py": "organisations_io/test_importing.py",
+    # The feeds list what the press room lists, and are checked for leaks with it.
+    "outputs/feeds.py": "test_press_room.py",
+    # One graph per page: its parts are tested through the whole.
+    "outputs/structured_data/common.py": "outputs/test_structured_data.py",
+    "outputs/structured_data/entities.py": "outputs/test_structured_data.py",
+    "outputs/structured_data/graph.py": "outputs/test_structured_data.py",
+    "outputs/structured_data/open_graph.py": "outputs/test_head_meta.py",
+}
+ELSEWHERE = {**REEXPORTS, **TESTED_IN}
+
+
+def modules(folders=MIRRORED, package: Path = PACKAGE) -> list[str]:
+    """The mirrored modules, relative to the package (``__init__`` files left out)."""
+    return sorted(
+        path.relative_to(package).as_posix()
+        for folder in folders
+        for path in (package / folder).rglob("*.py")
+        if path.name != "__init__.py"
+    )
+
+
+def test_module_path(module: str, tests: Path = TESTS) -> Path:
+    folder, _, name = module.rpartition("/")
+    return tests / folder / f"test_{name}"
+
+
+test_module_path.__test__ = False  # a helper, not a test
+
+
+def missing(module_names: list[str], tests: Path = TESTS) -> list[str]:
+    return [
+        module
+        for module in module_names
+        if module not in ELSEWHERE and not test_module_path(module, tests).exists()
+    ]
+
+
+@pytest.mark.parametrize("folder", MIRRORED)
+def test_every_module_has_a_test_module_of_its_name(folder):
+    found = modules((folder,))
+    assert found, folder
+    assert missing(found) == [], (
+        "add tests/<folder>/test_<module>.py, or name its tests in TESTED_IN"
+    )
+
+
+def test_the_allow_list_names_only_modules_that_exist_and_have_no_test_module():
+    existing = set(modules())
+    assert set(ELSEWHERE) <= existing, set(ELSEWHERE) - existing
+    mirrored = [module for module in ELSEWHERE if test_module_path(module).exists()]
+    assert mirrored == [], "these have a test module now: remove them from the allow-list"
+
+
+def test_the_allow_list_points_at_tests_and_modules_that_exist():
+    assert [m for m in REEXPORTS.values() if not (PACKAGE / m).exists()] == []
+    assert [t for t in TESTED_IN.values() if not (TESTS / t).exists()] == []
+
+
+def test_gate_sees_a_module_without_its_test(tmp_path):
+    package, tests = tmp_path / "pkg", tmp_path / "tests"
+    (package / "api").mkdir(parents=True)
+    (tests / "api").mkdir(parents=True)
+    (package / "api" / "cache.py").write_text("")
+    (package / "api" / "v2.py").write_text("")
+    (tests / "api" / "test_v2.py").write_text("")
+    assert missing(modules(("api",), package), tests) == ["api/cache.py"]
