@@ -18,6 +18,7 @@ class WagtailIntegrationConfig(AppConfig):
         from .purge import connect_signals as connect_purge_signals
         from .translation import draft_new_translations, parent_copied_for_translation
         from .translation_sync import connect_signals as connect_translation_sync
+        from .workflows import review_new_translated_root
 
         connect_signals()  # outdates cached API items when content changes
         connect_purge_signals()  # purges an HTTP cache in front when frontend_cache is set up
@@ -25,6 +26,9 @@ class WagtailIntegrationConfig(AppConfig):
         draft_new_translations()  # nothing half-translated goes live on "Translate"
         post_save.connect(
             parent_copied_for_translation, dispatch_uid="wagtail_integration_copied_parents"
+        )
+        post_save.connect(
+            review_new_translated_root, dispatch_uid="wagtail_integration_review_new_root"
         )
         install_routers()  # API v3 resources, before any URLconf reads ``api.urls``
         connect_cors()  # the CORS_ALLOWED_ORIGINS setting, through django-cors-headers

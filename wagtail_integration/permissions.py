@@ -3,8 +3,9 @@ package's snippets (and with them the organisation import and export).
 
 Wagtail creates both groups on a new site with page and image permissions but knows nothing of
 this package's models, so their members would be refused the whole Integration menu. Data
-migration 0005 grants these once; ``manage.py wagtail_integration_grant_permissions`` grants
-them again (for groups created later, or after an administrator removed some).
+migrations 0006, 0009 and 0010 grant these once; ``manage.py
+wagtail_integration_grant_permissions`` grants them again (for groups created later, or after
+an administrator removed some).
 Granting only adds: permissions a group has already are kept.
 """
 
@@ -19,10 +20,22 @@ GROUP_ACTIONS = {
     "Editors": ["add", "change", "view"],
     "Moderators": ["add", "change", "delete", "view"],
 }
-# Permissions of their own: (model, codename, name) per group. Emergency alerts are for
-# moderators; editors publish information and warnings only.
+# Permissions of their own: (app label, model, codename, name) per group. Emergency alerts are
+# for moderators; editors publish information and warnings only. Both groups translate:
+# wagtail-localize's "submit translation" (its migration grants it only to groups that
+# existed when it ran).
+SUBMIT_TRANSLATION = (
+    "wagtail_localize",
+    "translation",
+    "submit_translation",
+    "Can submit translations",
+)
 GROUP_EXTRA = {
-    "Moderators": [("alert", "publish_emergency_alert", "Can create and publish emergency alerts")],
+    "Editors": [SUBMIT_TRANSLATION],
+    "Moderators": [
+        (APP_LABEL, "alert", "publish_emergency_alert", "Can create and publish emergency alerts"),
+        SUBMIT_TRANSLATION,
+    ],
 }
 
 
@@ -58,9 +71,9 @@ def grant_default_permissions(apps=None, using: str = "default") -> dict[str, in
                     defaults={"name": f"Can {action} {model_name}"},
                 )
                 wanted.append(permission)
-        for model_name, codename, name in GROUP_EXTRA.get(group_name, []):
+        for app_label, model_name, codename, name in GROUP_EXTRA.get(group_name, []):
             content_type, _ = ContentType.objects.using(using).get_or_create(
-                app_label=APP_LABEL, model=model_name
+                app_label=app_label, model=model_name
             )
             permission, _ = Permission.objects.using(using).get_or_create(
                 content_type=content_type, codename=codename, defaults={"name": name}

@@ -84,6 +84,14 @@ def register_import_menu_item():
     return admin_views.import_menu_item()
 
 
+# Before wagtail-localize's own hook (order 0), which answers every edit of a translation.
+@hooks.register("before_edit_page", order=-10)
+def submit_translation_for_review(request, page):
+    from .translation_review import submit_translation_for_review as submit
+
+    return submit(request, page)
+
+
 # Saves based on an outdated version are refused on the server (edit_conflicts.py).
 hooks.register("before_edit_page", refuse_outdated_page_save)
 hooks.register("before_edit_snippet", refuse_outdated_snippet_save)

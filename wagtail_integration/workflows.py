@@ -11,6 +11,9 @@ brings back in line, without duplicating anything:
   source language, "Pressefreigabe mit Übersetzungsprüfung" (translation review, then press
   office approval) on the translated press release indexes, and "Übersetzungsprüfung" on the
   root pages of the translated trees, so every other translated page is reviewed as well.
+
+A start page translated later (a language's first translation creates it) gets the translation
+review when it is created (``review_new_translated_root``), once the set-up has run.
 """
 
 from __future__ import annotations
@@ -121,3 +124,22 @@ def setup_press_workflows() -> SetupResult:
             _assign(review_flow, root, result)
             _grant(reviewers, root, ["change_page"])
     return result
+
+
+def review_new_translated_root(sender, instance, created=False, raw=False, **kwargs):
+    """``post_save``: a site's start page created in another language (wagtail-localize copies
+    it for the first translation into that language) gets the translation review at once, as
+    ``setup_press_workflows`` gives it to those that existed then."""
+    if raw or not created or not isinstance(instance, Page) or instance.depth != 2:
+        return
+    workflow = Workflow.objects.filter(name=TRANSLATION_WORKFLOW, active=True).first()
+    if workflow is None or instance.locale_id == source_locale().pk:
+        return
+    if WorkflowPage.objects.filter(page_id=instance.pk).exists():
+        return
+    if not Site.objects.filter(root_page__translation_key=instance.translation_key).exists():
+        return
+    WorkflowPage.objects.create(page_id=instance.pk, workflow=workflow)
+    reviewers = Group.objects.filter(name=TRANSLATION_GROUP).first()
+    if reviewers is not None:
+        _grant(reviewers, Page.objects.get(pk=instance.pk), ["change_page"])

@@ -51,15 +51,22 @@ def network(django_user_model):
     return page, english
 
 
-def fill_segments_and_publish(page: Page, texts: dict[str, str]) -> None:
-    """In wagtail-localize's open editor: translate each source text's segment, then publish."""
-    expect(page.locator('button[name="action"][value="publish"]')).to_be_visible()
+def fill_segments(page: Page, texts: dict[str, str]) -> None:
+    """In wagtail-localize's open editor: translate each source text's segment (the editor
+    saves each one as it is confirmed)."""
+    expect(page.locator(".js-translation-editor footer")).to_be_visible()
     for source_text, translated_text in texts.items():
         segment = page.locator("li", has_text=source_text).last
         segment.get_by_role("button").first.click()
         segment.locator("textarea").fill(translated_text)
         segment.get_by_role("button").last.click()
         expect(page.locator("li", has_text=translated_text).last).to_be_visible()
+
+
+def fill_segments_and_publish(page: Page, texts: dict[str, str]) -> None:
+    """In wagtail-localize's open editor: translate each source text's segment, then publish."""
+    expect(page.locator('button[name="action"][value="publish"]')).to_be_visible()
+    fill_segments(page, texts)
     with page.expect_navigation():
         page.locator('button[name="action"][value="publish"]').click()
 

@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Grant Wagtail's standard Editors and Moderators groups the permissions on the "
         "package's organisations, people, events, funding and topics (and with them the "
-        "organisation import). Only adds; groups that do not exist are skipped."
+        "organisation import), and wagtail-localize's 'submit translation'. Only adds; groups "
+        "that do not exist are skipped."
     )
 
     def handle(self, *args, **options):
