@@ -54,6 +54,7 @@ class OrganisationViewSet(IntegrationSnippetViewSet):
         FieldPanel("logo"),
         FieldPanel("description"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("review_by"),
     ]
 
 
@@ -85,6 +86,7 @@ class PersonViewSet(IntegrationSnippetViewSet):
             ],
             heading=_("Office"),
         ),
+        FieldPanel("review_by"),
     ]
 
 

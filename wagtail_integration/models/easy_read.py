@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..content.objects import DocumentOut, document_out
 from ..content.serializers import schema_field
+from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 
@@ -22,7 +23,7 @@ SignLanguageFileField = schema_field("SignLanguageFileField", DocumentOut, docum
 VIDEO_EXTENSIONS = ("mp4", "webm")
 
 
-class AbstractEasyReadPage(IntegrationPageMixin, Page):
+class AbstractEasyReadPage(IntegrationPageMixin, ReviewDateMixin, Page):
     """The explanations BITV 2.0 § 4 (Anlage 2) asks for on the start page: a text in Leichte
     Sprache and a video in German Sign Language, with captions and a transcript."""
 

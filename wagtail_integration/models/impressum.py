@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 from .snippets import AddressFields, PhoneFields, reject_line_breaks
@@ -21,7 +22,7 @@ vat_id_validator = RegexValidator(
 )
 
 
-class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, Page):
+class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, ReviewDateMixin, Page):
     """Impressum: provider details under § 5 DDG and the person responsible under § 18 (2)
     MStV."""
 

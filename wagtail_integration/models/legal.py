@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
+from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .networks import RICH_TEXT_FEATURES
 from .snippets import phone_validator, reject_line_breaks
@@ -69,7 +70,7 @@ class NonAccessibleContentBlock(blocks.StructBlock):
         return duties_api.dump(duties_api.non_accessible_item_out(value))
 
 
-class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
+class AbstractAccessibilityStatementPage(IntegrationPageMixin, ReviewDateMixin, Page):
     """Erklärung zur Barrierefreiheit, following the EU model statement and BITV 2.0."""
 
     page_description = _(

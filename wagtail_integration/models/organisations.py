@@ -14,11 +14,12 @@ from wagtail_localize.fields import SynchronizedField
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH, nested
+from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, ContactFields, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES
 
 
-class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page):
+class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """An organisation presenting itself: tasks, focus districts, office hours, funding."""
 
     page_description = _(

@@ -22,12 +22,13 @@ from ..blocks import (
 )
 from ..content import serializers as api
 from ..content.objects import PERSON_PREFETCH, nested
+from ..review.models import ReviewDateMixin
 from ..visibility import visible
 from .base import PAGE_API_FIELDS, ChildListingMixin, ContactFields, IntegrationPageMixin
 from .common import RICH_TEXT_FEATURES
 
 
-class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
+class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, ReviewDateMixin, Page):
     page_description = _("An overview of projects; lists its project pages.")
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -62,7 +63,7 @@ class ProjectIndexPage(AbstractProjectIndexPage):
         verbose_name_plural = _("project indexes")
 
 
-class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
+class AbstractProjectPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """A funded project: region, period, goals, measures, funding, partners, events, contacts."""
 
     page_description = _("One project: its aims, period, partners, contact and funding.")
