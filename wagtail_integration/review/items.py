@@ -160,7 +160,11 @@ def _queryset(model, content_type, until, user, unassigned):
             item_id=F("pk"),
             item_label=_label(model),
             item_date=F("review_by"),
-            item_language=F("locale__language_code"),
+            item_language=(
+                F("locale__language_code")
+                if hasattr(model, "locale_id")
+                else Value("", output_field=models.CharField())
+            ),
             item_owner=owner,
             item_editor=editor,
         )
