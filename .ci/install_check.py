@@ -5,8 +5,9 @@ Usage: python3 .ci/install_check.py dist/wagtail_integration-*.whl
 
 Applies the five install-contract steps (pip install, INSTALLED_APPS + i18n settings, URL
 include, migrate, demo command), then checks: `manage.py check` has no warnings, the demo
-command is idempotent, every demo page serves every fact of its seed (tests/seed_facts.py)
-and the API answers. Standard library only; works in a throwaway directory.
+command is idempotent, every demo page serves every fact of its seed (tests/seed_facts.py),
+the API answers, the dashboard lists the demo's overdue review date and the review
+reminder command runs. Standard library only; works in a throwaway directory.
 """
 
 from __future__ import annotations
@@ -69,6 +70,19 @@ for url in ["/api/v2/pages/", "/api/v3/pages/", "/api/v3/openapi.json"]:
     print("served", url)
 assert not missing, missing
 print("SERVE OK")
+"""
+
+# Review dates: the demo's overdue organisation shows in an administrator's dashboard panel.
+REVIEW_PANEL = """
+from django.contrib.auth import get_user_model
+from django.test import Client
+user = get_user_model().objects.create_superuser("pruefung", "pruefung@example.org", None)
+client = Client()
+client.force_login(user)
+html = client.get("/admin/").content.decode()
+assert "wagtail-integration-review-dates" in html, "no review-dates panel on the dashboard"
+assert "Integrationsagentur Herne" in html, "the demo's overdue organisation is not listed"
+print("REVIEW PANEL OK")
 """
 
 
@@ -154,6 +168,10 @@ def main() -> None:
         ],
         cwd=site,
     )
+    run([*manage, "shell", "-c", REVIEW_PANEL], cwd=site)
+    reminders = run([*manage, "wagtail_integration_review_reminders", "--dry-run"], site, True)
+    if "Dry run:" not in reminders:
+        sys.exit(f"install check FAILED: review reminders said:\n{reminders}")
     shutil.rmtree(work)
     print("install check OK")
 

@@ -16,12 +16,16 @@ class WagtailIntegrationConfig(AppConfig):
         from .api.http import connect_cors
         from .api.v3 import install_routers
         from .purge import connect_signals as connect_purge_signals
+        from .review import checks as review_checks  # noqa: F401
+        from .review.rules import connect_signals as connect_review_signals
         from .translation import draft_new_translations, parent_copied_for_translation
         from .translation_sync import connect_signals as connect_translation_sync
         from .workflows import review_new_translated_root
 
         connect_signals()  # outdates cached API items when content changes
         connect_purge_signals()  # purges an HTTP cache in front when frontend_cache is set up
+        # Before the translation sync: a review date moved on publish reaches translations.
+        connect_review_signals()
         connect_translation_sync()  # synchronised fields follow the source at once
         draft_new_translations()  # nothing half-translated goes live on "Translate"
         post_save.connect(

@@ -56,6 +56,25 @@ DEFAULTS: dict[str, Any] = {
     # The privacy notice (Datenschutzerklärung) linked in the package footer: a URL, or a
     # dict of language code -> URL (with "" as the fallback). None: no link.
     "PRIVACY_URL": None,
+    # Days from a review to the next "review by" date (Prüftermin), per model label
+    # ("app_label.ModelName", any case); "default" for every other model with a review date;
+    # None: no review date for that type. A host's dict is merged over this one, and a host
+    # variant of a package page type (a subclass of its Abstract… class) follows that type.
+    "REVIEW_INTERVALS": {
+        "default": 365,
+        "wagtail_integration.Organisation": 183,
+        "wagtail_integration.Person": 183,
+        # Office hours and contact people change most often.
+        "wagtail_integration.OrganisationProfilePage": 183,
+        "wagtail_integration.ImpressumPage": 183,
+        # A press release is a dated record, not reviewed.
+        "wagtail_integration.PressReleasePage": None,
+    },
+    # Days before its review date an item shows in the dashboard panel and in reminders.
+    "REVIEW_DUE_DAYS": 14,
+    # Address that gets the review reminders of items nobody can be found for (no owner, no
+    # editor with an e-mail address). None: those items are only counted in the summary.
+    "REVIEW_REMINDER_FALLBACK_EMAIL": None,
 }
 
 

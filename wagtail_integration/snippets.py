@@ -136,6 +136,7 @@ class OrganisationViewSet(IntegrationSnippetViewSet):
         FieldPanel("logo"),
         FieldPanel("description"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("review_by"),
     ]
 
 
@@ -168,6 +169,7 @@ class PersonViewSet(IntegrationSnippetViewSet):
             ],
             heading=_("Office"),
         ),
+        FieldPanel("review_by"),
     ]
 
 

@@ -143,3 +143,10 @@ def register_accessibility_feedback_viewset():
     from .duties.admin import accessibility_feedback_viewset
 
     return accessibility_feedback_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_dates_panel(request, panels):
+    from .review.panels import ReviewDatesPanel
+
+    panels.append(ReviewDatesPanel(request))

@@ -175,6 +175,8 @@ ORGANISATIONS: dict[str, dict] = {
         "kind": WELFARE,
         "municipality": "Herne",
         "city": "Herne",
+        # Overdue for review: the dashboard panel and the reminders have something to show.
+        "review_by": FromNow(-3, as_date=True),
     },
     "planb": {
         "name": "PLANB",
@@ -813,6 +815,8 @@ AGENCY_PAGE = {
     "slug": "integrationsagentur-herne",
     "fields": {
         "show_in_menus": True,
+        # Office hours: due for review soon.
+        "review_by": FromNow(10, as_date=True),
         "tagline": "Integration heißt Teilhabe",
         "organisation": org("ia_herne"),
         "operator": org("planb"),

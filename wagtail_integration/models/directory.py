@@ -23,6 +23,7 @@ from wagtail.api import APIField
 from wagtail.models import Locale, Page
 
 from ..conf import integration_settings
+from ..review.models import ReviewDateMixin
 from ..search import prefix_search
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
 from .common import SearchForm, page_window, paginate
@@ -70,7 +71,7 @@ class DirectoryFilterForm(SearchForm):
         self.fields["topic"].choices = everything + [(topic.pk, topic.name) for topic in topics]
 
 
-class AbstractDirectoryPage(IntegrationPageMixin, Page):
+class AbstractDirectoryPage(IntegrationPageMixin, ReviewDateMixin, Page):
     """Lists the organisations of the page's locale, all of them or a fixed selection."""
 
     page_description = _(

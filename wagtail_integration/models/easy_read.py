@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from ..content.objects import DocumentOut, document_out
 from ..content.serializers import schema_field
+from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, OncePerParentMixin, page_search_fields
 from .fields import RICH_TEXT_FEATURES, optional_link, prose
 
@@ -20,7 +21,7 @@ SignLanguageFileField = schema_field("SignLanguageFileField", DocumentOut, docum
 VIDEO_EXTENSIONS = ("mp4", "webm")
 
 
-class AbstractEasyReadPage(IntegrationPageMixin, Page):
+class AbstractEasyReadPage(IntegrationPageMixin, ReviewDateMixin, Page):
     """The explanations BITV 2.0 § 4 (Anlage 2) asks for on the start page: a text in Leichte
     Sprache and a video in German Sign Language, with captions and a transcript."""
 

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, OncePerParentMixin
 from .fields import (
     AddressFields,
@@ -25,7 +26,7 @@ vat_id_validator = RegexValidator(
 )
 
 
-class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, Page):
+class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, ReviewDateMixin, Page):
     """Impressum: provider details under § 5 DDG and the person responsible under § 18 (2)
     MStV."""
 

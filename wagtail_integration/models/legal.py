@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
+from ..review.models import ReviewDateMixin
 from .base import (
     PAGE_API_FIELDS,
     IntegrationPageMixin,
@@ -71,7 +72,7 @@ class NonAccessibleContentBlock(blocks.StructBlock):
         return duties_api.dump(duties_api.non_accessible_item_out(value))
 
 
-class AbstractAccessibilityStatementPage(IntegrationPageMixin, Page):
+class AbstractAccessibilityStatementPage(IntegrationPageMixin, ReviewDateMixin, Page):
     """Erklärung zur Barrierefreiheit, following the EU model statement and BITV 2.0."""
 
     page_description = _(

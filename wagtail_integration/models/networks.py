@@ -17,6 +17,7 @@ from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
 from ..content import serializers as api
 from ..content.objects import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
 from ..content.objects import PERSON_PREFETCH as PERSON
+from ..review.models import ReviewDateMixin
 from .base import (
     PAGE_API_FIELDS,
     ContactFields,
@@ -36,7 +37,7 @@ def _organisation_members(relation) -> list:
     )
 
 
-class AbstractNetworkPage(IntegrationPageMixin, ContactFields, Page):
+class AbstractNetworkPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """A network of organisations: goals, way of working, members, working groups, speakers."""
 
     page_description = _(
@@ -210,7 +211,7 @@ class WorkingGroup(AbstractWorkingGroup):
         abstract = False
 
 
-class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, Page):
+class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """A curated list of partner organisations of an initiative, with what partners commit to."""
 
     page_description = _(
@@ -306,7 +307,7 @@ class Partnership(AbstractPartnership):
         abstract = False
 
 
-class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, Page):
+class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """A team of people, each with a role (a network's speakers, a project team …)."""
 
     page_description = _(

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH, nested
+from ..review.models import ReviewDateMixin
 from .base import (
     PAGE_API_FIELDS,
     ContactFields,
@@ -21,7 +22,7 @@ from .base import (
 from .fields import optional_link, prose, synchronised
 
 
-class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Page):
+class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """An organisation presenting itself: tasks, focus districts, office hours, funding."""
 
     page_description = _(

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
 from ..content import objects as schemas
+from ..review.models import ReviewDateMixin
 from ..visibility import visible
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
 from .common import SearchForm, page_window, paginate
@@ -125,7 +126,7 @@ class PhotosField(serializers.Field):
 PhotosField.to_representation.__annotations__ = {"value": Any, "return": list[PhotoOut]}
 
 
-class AbstractPhotoArchivePage(IntegrationPageMixin, Page):
+class AbstractPhotoArchivePage(IntegrationPageMixin, ReviewDateMixin, Page):
     """All press images of the site's (or one index's) live, public releases."""
 
     page_description = _(

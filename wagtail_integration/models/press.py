@@ -18,6 +18,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from ..review.models import ReviewDateMixin
 from ..search import prefix_search
 from ..visibility import visible
 from .base import PAGE_API_FIELDS, ChildListingMixin, IntegrationPageMixin
@@ -33,7 +34,7 @@ ARCHIVE_LAST_YEAR = 9998
 
 
 class AbstractPressReleaseIndexPage(
-    ChildListingMixin, IntegrationPageMixin, RoutablePageMixin, Page
+    ChildListingMixin, IntegrationPageMixin, RoutablePageMixin, ReviewDateMixin, Page
 ):
     """Releases newest first, with a year and month archive, search, topics and feeds.
 

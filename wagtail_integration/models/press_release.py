@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
+from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
 from .common import localised_topics
 from .fields import optional_link
@@ -65,7 +66,7 @@ class PressReleasePageForm(UniqueChildrenPageForm):
         return cleaned_data
 
 
-class AbstractPressReleasePage(IntegrationPageMixin, Page):
+class AbstractPressReleasePage(IntegrationPageMixin, ReviewDateMixin, Page):
     """A press release: the page title is its headline."""
 
     page_description = _("One press release with release date, contacts and media for download.")

@@ -21,6 +21,7 @@ from ..blocks import (
 )
 from ..content import serializers as api
 from ..content.objects import PERSON_PREFETCH, nested
+from ..review.models import ReviewDateMixin
 from ..visibility import visible
 from .base import (
     PAGE_API_FIELDS,
@@ -32,7 +33,7 @@ from .base import (
 from .fields import optional_link, prose
 
 
-class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, Page):
+class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, ReviewDateMixin, Page):
     page_description = _("An overview of projects; lists its project pages.")
     introduction = prose(_("introduction"))
 
@@ -67,7 +68,7 @@ class ProjectIndexPage(AbstractProjectIndexPage):
         verbose_name_plural = _("project indexes")
 
 
-class AbstractProjectPage(IntegrationPageMixin, ContactFields, Page):
+class AbstractProjectPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """A funded project: region, period, goals, measures, funding, partners, events, contacts."""
 
     page_description = _("One project: its aims, period, partners, contact and funding.")

@@ -16,6 +16,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..review.models import ReviewDateMixin
+
 # Field mixins, validators and sort keys live in ``fields``; importable from here as before.
 from .fields import (  # noqa: F401
     ADDRESS_SYNC_FIELDS,
@@ -55,7 +57,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
 
 class Organisation(
-    TranslatableMixin, AddressFields, ContactDetails, index.Indexed, ClusterableModel
+    TranslatableMixin,
+    AddressFields,
+    ContactDetails,
+    ReviewDateMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     """A public body, welfare provider, migrant organisation, association or company."""
 
@@ -173,7 +180,9 @@ class Organisation(
         return [translations.get(topic.translation_key, topic) for topic in topics]
 
 
-class Person(TranslatableMixin, AddressFields, ContactDetails, index.Indexed, models.Model):
+class Person(
+    TranslatableMixin, AddressFields, ContactDetails, ReviewDateMixin, index.Indexed, models.Model
+):
     """A contact person, speaker, press officer or lecturer."""
 
     academic_title = models.CharField(
