@@ -29,8 +29,10 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property, classproperty
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -392,6 +394,11 @@ class ReferencesDeleteView(DeleteView):
         return context
 
 
+def _usage_url(snippet) -> str:
+    name = snippet.snippet_viewset.get_url_name("usage")
+    return reverse(name, args=(quote(snippet.pk),)) + "?describe_on_delete=1"
+
+
 def _uses_references_view(model) -> bool:
     viewset = getattr(model, "snippet_viewset", None)
     view_class = getattr(viewset, "delete_view_class", None)
@@ -409,7 +416,9 @@ class ReferencesDeleteBulkAction(DeleteBulkAction):
 
     def object_context(self, snippet):
         context = super().object_context(snippet)
-        usage = find_usage(snippet, self.request.user, usage_url=context.get("usage_url"))
+        # Wagtail 7 gives a usage URL only when one object is selected.
+        context.setdefault("usage_url", _usage_url(snippet))
+        usage = find_usage(snippet, self.request.user, usage_url=context["usage_url"])
         context["usage"] = usage
         context["usage_count"] = usage.count
         context["is_protected"] = context.get("is_protected") or usage.is_protected
