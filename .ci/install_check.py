@@ -7,7 +7,10 @@ Applies the five install-contract steps (pip install, INSTALLED_APPS + i18n sett
 include, migrate, demo command), then checks: `manage.py check` has no warnings, the demo
 command is idempotent, every demo page serves every fact of its seed (tests/seed_facts.py),
 the API answers, the dashboard lists the demo's overdue review date and the review
-reminder command runs. Standard library only; works in a throwaway directory.
+reminder command runs; then the duty pages created as in an existing host (accessibility
+statement with its feedback form, Impressum, Leichte Sprache and sign language, a press
+release under embargo) render and are served by API v2. Standard library only; works in a
+throwaway directory.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,6 +87,119 @@ html = client.get("/admin/").content.decode()
 assert "wagtail-integration-review-dates" in html, "no review-dates panel on the dashboard"
 assert "Integrationsagentur Herne" in html, "the demo's overdue organisation is not listed"
 print("REVIEW PANEL OK")
+"""
+
+# The duty pages as an installer creates them in an existing host (not through the demo):
+# each renders and is in API v2; the embargoed release is hidden until its time; the
+# statement's feedback form stores and mails a message.
+DUTIES = r"""
+import datetime, re, time
+from django.core import mail, signing
+from django.core.files.base import ContentFile
+from django.test import Client, override_settings
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Site
+from wagtail_integration.duties import feedback
+from wagtail_integration.models import (
+    AccessibilityFeedback, AccessibilityStatementPage, EasyReadPage, ImpressumPage,
+    PressReleaseIndexPage, PressReleasePage,
+)
+
+home = Site.objects.get(is_default_site=True).root_page
+client = Client()
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page.__class__.objects.get(pk=page.pk)
+
+def served(page, *texts):
+    response = client.get(page.url)
+    assert response.status_code == 200, (page.url, response.status_code)
+    html = response.content.decode()
+    for text in texts:
+        assert text in html, (page.url, text)
+    detail = client.get(f"/api/v2/pages/{page.pk}/")
+    assert detail.status_code == 200, (page.url, detail.status_code)
+    assert detail.json()["meta"]["type"] == page._meta.label, detail.json()["meta"]
+    print("served", type(page).__name__, page.url, "and /api/v2/pages/%d/" % page.pk)
+    return html
+
+def listed(page):
+    answer = client.get("/api/v2/pages/", {"type": page._meta.label, "limit": 20})
+    assert answer.status_code == 200, answer.status_code
+    return page.pk in [item["id"] for item in answer.json()["items"]]
+
+statement = publish(home, AccessibilityStatementPage(
+    title="Erklärung zur Barrierefreiheit (Host)", slug="barrierefreiheit-host",
+    conformance_status="partial", prepared_on=datetime.date(2026, 9, 1),
+    feedback_email="barrierefreiheit@example.org", enforcement_body="nw",
+    non_accessible_content=[("item", {
+        "content": "Ältere PDF-Formulare sind nicht getaggt.",
+        "reason": "disproportionate_burden", "explanation": "",
+        "alternative": "Die Formulare gibt es auf Anfrage als Word-Datei.", "planned_fix": "",
+    })],
+))
+impressum = publish(home, ImpressumPage(
+    title="Impressum (Host)", slug="impressum-host", provider_name="Kreis Hostland",
+    represented_by="Die Landrätin", street="Am Kreishaus 2", postcode="49000",
+    city="Hoststadt", email="info@hostland.example", editor_name="Pressestelle Hostland",
+    editor_address="Am Kreishaus 2, 49000 Hoststadt",
+))
+Document = get_document_model()
+video = Document.objects.create(
+    title="DGS-Video", file=ContentFile(b"\0\0\0\x18ftypmp42", "dgs.mp4")
+)
+captions = Document.objects.create(
+    title="Untertitel", file=ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo.\n", "dgs.vtt")
+)
+easy_read = publish(home, EasyReadPage(
+    title="Leichte Sprache (Host)", slug="leichte-sprache-host",
+    easy_read_text="<p>Hier steht, was es auf dieser Seite gibt.</p>",
+    sign_language_video=video, sign_language_captions=captions,
+    sign_language_transcript="<p>Hallo. Hier erklären wir die Seite.</p>",
+))
+press = publish(home, PressReleaseIndexPage(title="Presse (Host)", slug="presse-host"))
+release = publish(press, PressReleasePage(
+    title="Sperrfrist-Meldung (Host)", slug="sperrfrist-host",
+    release_date=datetime.date(2026, 12, 2),
+    embargo_until=timezone.now() + datetime.timedelta(hours=2),
+))
+
+served(statement, "Ältere PDF-Formulare sind nicht getaggt.", 'name="token"')
+served(impressum, "Kreis Hostland", "Die Landrätin")
+served(easy_read, "Hier steht, was es auf dieser Seite gibt.", "<video", ".vtt")
+served(press)
+
+# Before its time the release is in no HTML and no API answer.
+assert client.get(release.url).status_code == 404, "embargoed release served"
+assert client.get(f"/api/v2/pages/{release.pk}/").status_code == 404, "embargoed release in v2"
+assert not listed(release), "embargoed release in the v2 listing"
+assert "Sperrfrist-Meldung" not in client.get(press.url).content.decode()
+print("hidden before its embargo:", release.url)
+PressReleasePage.objects.filter(pk=release.pk).update(
+    embargo_until=timezone.now() - datetime.timedelta(seconds=1)
+)
+served(release, "Sperrfrist-Meldung (Host)")
+assert listed(release), "released page missing from the v2 listing"
+print("live after its embargo:", release.url)
+
+with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+    mail.outbox = []
+    token = signing.dumps(time.time() - 10, salt=feedback.TOKEN_SALT)  # shown 10 s ago
+    response = client.post(statement.url, {
+        "name": "Erika Muster", "email": "erika@example.org",
+        "content_url": "https://www.example.org/formulare", "homepage": "", "token": token,
+        "message": "Das Formular lässt sich mit der Tastatur nicht absenden.",
+    })
+    assert response.status_code == 302, (response.status_code, response.content[:500])
+    stored = AccessibilityFeedback.objects.get(page=statement)
+    assert stored.mailed and "Tastatur" in stored.message, stored
+    assert [m.to for m in mail.outbox] == [["barrierefreiheit@example.org"]], mail.outbox
+    assert "Tastatur" in mail.outbox[0].body
+print("feedback stored and mailed:", stored.pk)
+print("DUTIES OK")
 """
 
 
@@ -172,6 +289,11 @@ def main() -> None:
     reminders = run([*manage, "wagtail_integration_review_reminders", "--dry-run"], site, True)
     if "Dry run:" not in reminders:
         sys.exit(f"install check FAILED: review reminders said:\n{reminders}")
+    duties_script = work / "duties.py"
+    duties_script.write_text(DUTIES)
+    started = time.monotonic()
+    run([*manage, "shell", "-c", f"exec(open({str(duties_script)!r}).read())"], cwd=site)
+    print(f"duty pages checked in {time.monotonic() - started:.1f} s")
     shutil.rmtree(work)
     print("install check OK")
 

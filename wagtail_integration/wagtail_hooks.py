@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 
+from .deletion import ReferencesDeleteBulkAction
 from .edit_conflicts import refuse_outdated_page_save, refuse_outdated_snippet_save
 from .organisations_io import admin_views
 from .snippets import IntegrationViewSetGroup
@@ -100,8 +101,9 @@ hooks.register("before_edit_snippet", refuse_outdated_snippet_save)
 @hooks.register("before_delete_snippet")
 def refuse_deleting_protected_snippets(request, instances):
     """Deleting a snippet that references protect (members, partners, a release's publisher,
-    a profile's organisation) ends with a message naming those pages and the usage view, not
-    with Django's ``ProtectedError`` (a 500 on Wagtail 7, "permission denied" on Wagtail 8)."""
+    a profile's organisation), live or in an unpublished draft, ends with a message naming
+    those pages and the usage view, not with Django's ``ProtectedError`` (a 500 on Wagtail 7,
+    "permission denied" on Wagtail 8) or with a draft that cannot be opened any more."""
     if request.method != "POST":
         return None
     from django.contrib import messages
@@ -112,13 +114,17 @@ def refuse_deleting_protected_snippets(request, instances):
     from django.utils.text import get_text_list
     from django.utils.translation import gettext as _
 
-    from .deletion import protecting_names
+    from .deletion import drafts_protect, protecting_names
 
     for instance in instances:
         collector = Collector(using=router.db_for_write(type(instance)))
         try:
             collector.collect([instance])
-        except ProtectedError as error:
+            error = None
+        except ProtectedError as protected:
+            error = protected
+        # Django's collector does not see references that only unpublished drafts hold.
+        if error is not None or drafts_protect(instance):
             messages.error(
                 request,
                 _(
@@ -136,6 +142,10 @@ def refuse_deleting_protected_snippets(request, instances):
             except (AttributeError, NoReverseMatch):
                 return redirect("wagtailadmin_home")
     return None
+
+
+# Registered after Wagtail's own delete action, which it replaces for the package's snippets.
+hooks.register("register_bulk_action", ReferencesDeleteBulkAction, order=1)
 
 
 @hooks.register("register_admin_viewset")

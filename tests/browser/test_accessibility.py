@@ -7,6 +7,8 @@ off here: a violation is fixed in the package's templates or stylesheets.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
@@ -110,3 +112,74 @@ def test_arabic_copies_are_rtl_and_have_no_axe_violations(
     assert all((copy.url or "").startswith("/ar/") for copy in copies), [c.url for c in copies]
     arabic_pages = pages_of_our_types(arabic)
     check_pages(page, live_server.url, arabic_pages, "ar", "rtl", save_page_artifacts)
+
+
+# --- alert banners ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def banner_pages(demo_pages) -> dict[str, WagtailPage]:
+    """An emergency notice for every page and an information banner for the press section
+    (on top of the demo's own site-wide information): a page outside the section and two in
+    it."""
+    import datetime
+
+    from django.utils import timezone
+
+    from wagtail_integration.models import Alert, PressReleaseIndexPage, PressReleasePage
+
+    press = PressReleaseIndexPage.objects.get(slug="presse", locale__language_code="de")
+    locale = press.locale
+    now = timezone.now()
+    common = {"locale": locale, "starts_at": now - datetime.timedelta(hours=1)}
+    Alert.objects.create(
+        severity=Alert.Severity.EMERGENCY,
+        title="Kreishaus wegen Stromausfall geschlossen",
+        text="<p>Bitte kommen Sie heute nicht ins Kreishaus. <a href='/'>Startseite</a></p>",
+        link_url="https://www.example.org/stromausfall",
+        **common,
+    )
+    Alert.objects.create(
+        severity=Alert.Severity.INFO,
+        title="Pressestelle heute nur per E-Mail erreichbar",
+        section=press,
+        **common,
+    )
+    outside = next(p for p in demo_pages if not p.path.startswith(press.path))
+    release = next(
+        p for p in visible(PressReleasePage.objects.live().child_of(press).filter(locale=locale))
+    )
+    return {"outside": outside, "section": press, "release": release}
+
+
+def test_pages_with_alert_banners_have_no_axe_violations(
+    page: Page, live_server, banner_pages, save_page_artifacts
+):
+    check_pages(
+        page, live_server.url, list(banner_pages.values()), "de", "ltr", save_page_artifacts
+    )
+
+
+def test_banners_are_announced_and_name_their_severity_in_words(
+    page: Page, live_server, banner_pages
+):
+    """An emergency is an ARIA alert, information a status; each banner's accessible name
+    starts with its severity as visible text, so it is never told by colour alone."""
+    expected = {
+        "outside": [("alert", "Notfall:"), ("status", "Information:")],
+        "section": [("alert", "Notfall:"), ("status", "Information:"), ("status", "Information:")],
+    }
+    expected["release"] = expected["section"]
+    for key, wagtail_page in banner_pages.items():
+        page.goto(live_server.url + wagtail_page.url)
+        banners = page.locator(".wi-alert")
+        expect(banners).to_have_count(len(expected[key]))
+        for index, (role, severity) in enumerate(expected[key]):  # most severe first
+            banner = banners.nth(index)
+            expect(banner).to_have_attribute("role", role)
+            word = banner.locator(".wi-alert__severity")
+            expect(word).to_be_visible()
+            expect(word).to_have_text(severity)
+            expect(banner).to_have_accessible_name(re.compile(rf"^{severity} "))
+    section_titles = page.locator(".wi-alert__title").all_inner_texts()
+    assert any("Pressestelle heute nur per E-Mail" in title for title in section_titles)
