@@ -270,3 +270,20 @@ def test_v3_listing_openapi_types_the_cards_per_page_type(client):
     assert {"type": "null"} in network["anyOf"]
     for name in ("type", "type_label", "url", "locale", "date", "date_field", "lead", "image"):
         assert name in release["required"], name
+
+
+def test_docs_listing_example_has_the_shape_of_a_real_answer(client):
+    import json
+    import re
+
+    from .test_api_docs_examples import DOCS, shape_errors
+
+    text = DOCS.read_text()
+    request = "GET /api/v3/pages/?type=wagtail_integration.PressReleasePage&child_of=12"
+    start = text.index(f"{request}&order=-release_date&limit=1\n")
+    shown = json.loads(re.search(r"```json\n(.*?)```", text[start:], re.S).group(1))
+    index, _pages = press_index(2)
+    url = f"{RELEASES}&child_of={index.pk}&order=-release_date&limit=1"
+    actual = client.get(url).json()
+    assert shape_errors(shown, actual) == []
+    assert shown["items"][0]["type"] == actual["items"][0]["type"]

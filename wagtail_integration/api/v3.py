@@ -184,7 +184,7 @@ def install_routers() -> None:
         install_detail_loading()
         from .v3_listing import install_listing_cards
 
-        install_listing_cards()
+        install_listing_cards(pages_operation("pages_list"), get_api)
         install_find_by_served_path()
     except ImportError:  # Wagtail 7 has no API v3
         return

@@ -84,7 +84,11 @@ def card_schemas() -> tuple[type, ...]:
     from wagtail.models import get_page_models
 
     schemas = []
+    names = [model.__name__ for model in get_page_models()]
     for model in get_page_models():
+        name = f"{model.__name__}Card"
+        if names.count(model.__name__) > 1:  # two apps' types of one name: the app's too
+            name = f"{model._meta.app_label.title().replace('_', '')}{name}"
         spec = card_date_of(model)
         if spec is None:
             date, fields = datetime.date | None, (PUBLISHED,)
@@ -94,7 +98,7 @@ def card_schemas() -> tuple[type, ...]:
             date, fields = datetime.date | None, (spec.field, PUBLISHED)
         schemas.append(
             create_model(
-                f"{model.__name__}Card",
+                name,
                 __base__=(BasePageSchema, _CardFields),
                 __doc__=f"A listing card of a {model._meta.label} page.",
                 type=(Literal[model._meta.label], ...),

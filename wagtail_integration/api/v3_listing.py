@@ -84,14 +84,12 @@ def serialise_cards(request, pages: list) -> list[dict]:
     return [cached[page.pk] for page in pages]
 
 
-def install_listing_cards() -> None:
+def install_listing_cards(operation, get_api) -> None:
+    """Wrap ``operation`` (Wagtail's ``pages_list``); ``get_api()`` renders the answers."""
     from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
     from wagtail.api.v3.schemas.params import OrderingSchema
     from wagtail.models import Page
 
-    from .v3 import get_api, pages_operation
-
-    operation = pages_operation("pages_list")
     if getattr(operation.view_func, "_integration_cards", False):
         return
     list_pages = operation.view_func.__wrapped__  # Wagtail's view, below ninja's pagination
