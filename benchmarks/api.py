@@ -18,8 +18,10 @@ times three ways of producing the same listing of all pages, side by side:
          translations), joined in plain dicts (a lower bound: no model instances, no
          serializers, no URL building).
 
-The details of one network page through API v2 and v3 (cold and cached) and its HTML page
-are timed in the same rounds. Prints the median wall time and queries of each and the
+The details of one network page through API v2 and v3 (cold and cached), the v3 listing of
+all pages (listing cards: ``GET /api/v3/pages/?type=…&limit=N``) next to the v2 listing with
+the fields a card shows (``fields=introduction,body``), cold and cached, and the HTML page are
+timed in the same rounds. Prints the median wall time and queries of each and the
 ratios. No assertions.
 """
 
@@ -340,6 +342,12 @@ def main() -> None:
             return run
 
         v2_detail, v3_detail = get(f"/api/v2/pages/{page.pk}/"), get(f"/api/v3/pages/{page.pk}/")
+        listing_type = "type=wagtail_integration.NetworkPage"
+        v3_listing = get(f"/api/v3/pages/?{listing_type}&limit={args.pages}")
+        # v2 with the fields a v3 card shows (lead from the introduction, image from the body)
+        v2_card_fields = get(
+            f"/api/v2/pages/?{listing_type}&fields=introduction,body&limit={args.pages}"
+        )
         results = timed(
             {
                 "ours, cold (GET /api/v2/pages/?type=…&fields=*)": ours_cold,
@@ -348,6 +356,10 @@ def main() -> None:
                 "v2 detail of one page, cached": v2_detail,
                 "v3 detail of one page, cold": cold(v3_detail),
                 "v3 detail of one page, cached": v3_detail,
+                "v2 listing, card fields (introduction,body), cold": cold(v2_card_fields),
+                "v2 listing, card fields, cached": v2_card_fields,
+                "v3 listing (cards), cold": cold(v3_listing),
+                "v3 listing (cards), cached": v3_listing,
                 "HTML page of the same page": get(page.url),
                 "naive (same api_fields, no prefetching)": lambda: naive(NetworkPage, args.pages),
                 "floor (values() + json.dumps, same fields)": lambda: floor(

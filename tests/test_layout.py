@@ -30,6 +30,9 @@ TESTED_IN = {
     # The loading policy is measured where its users answer: one fetch per chooser class
     # (v3 detail) and flat query counts (v2 listings and details).
     "content/loading.py": "api/test_v3.py",
+    # The listing's cards and ordering are one v3 operation, tested with the v3 detail.
+    "api/v3_cards.py": "api/test_v3.py",
+    "api/v3_listing.py": "api/test_v3.py",
     # The builders, through the serializer fields that dump them.
     "content/objects.py": "content/test_serializers.py",
     # The management commands, file reading and row handling are what an import runs.

@@ -4,6 +4,8 @@ from the live OpenAPI document, compiled with ``tsc --strict``.
 ``ts/render.ts`` renders every page type's detail with no ``any``, no ``unknown`` and no
 casts; ``ts/fields.ts`` proves at type level that every property but the StreamFields is
 typed; ``ts/streams.ts`` proves the same for the StreamFields (typed by the content layer).
+``ts/press_index.ts`` renders a press index's release cards from one listing request; it is
+compiled and run on a real answer.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def types(client):
 
 
 def test_consumer_uses_no_any_unknown_or_casts():
-    for name in ("render.ts", "fields.ts", "streams.ts"):
+    for name in ("render.ts", "fields.ts", "streams.ts", "press_index.ts"):
         source = (TS / name).read_text()
         code = re.sub(r"//.*", "", source)
         assert not re.search(r"\b(any|unknown)\b", code), name
@@ -81,3 +83,65 @@ def test_consumer_renders_every_page_type_strictly(types):
 def test_stream_fields_are_typed(types):
     result = run([*TSC, "streams.ts"])
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def release_listing(client) -> dict:
+    """One v3 listing request of a press index's releases, newest first."""
+    from tests import factories as f
+
+    index = f.PressReleaseIndexPageFactory()
+    for n in range(3):
+        f.PressReleasePageFactory(
+            parent=index,
+            title=f"Mitteilung {n}",
+            lead=f"Kurzfassung {n}.",
+            media=f.media_stream([f.ImageFactory()], []),
+        )
+    response = client.get(
+        "/api/v3/pages/?type=wagtail_integration.PressReleasePage"
+        f"&child_of={index.pk}&order=-release_date"
+    )
+    assert response.status_code == 200, response.content[:300]
+    return response.json()
+
+
+def test_press_index_renders_release_cards_from_one_listing(types, client, tmp_path):
+    listing = release_listing(client)
+    result = run([*TSC, "press_index.ts"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    build = tmp_path / "build"
+    emitted = run(
+        [
+            "npx",
+            "--no-install",
+            "tsc",
+            "--strict",
+            "--target",
+            "ES2022",
+            "--module",
+            "CommonJS",
+            "--moduleResolution",
+            "Node10",
+            "--outDir",
+            str(build),
+            "press_index.ts",
+        ]
+    )
+    assert emitted.returncode == 0, emitted.stdout + emitted.stderr
+    (tmp_path / "listing.json").write_text(json.dumps(listing))
+    script = (
+        "const {pressIndex} = require(process.argv[1]);"
+        "const fs = require('fs');"
+        "process.stdout.write(pressIndex(JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))));"
+    )
+    rendered = run(
+        ["node", "-e", script, str(build / "press_index.js"), str(tmp_path / "listing.json")]
+    )
+    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
+    html = rendered.stdout
+    assert html.count("<article") == 3, html
+    for card in listing["items"]:
+        assert f'<time datetime="{card["date"]}">' in html
+        assert card["lead"] in html
+        assert card["image"]["renditions"]["thumbnail"]["url"] in html
+    assert html.index("Mitteilung 2") < html.index("Mitteilung 1") < html.index("Mitteilung 0")

@@ -5,9 +5,11 @@ Wagtail 7). ``install_routers()`` adds ``/organisations/``, ``/people/`` and ``/
 the app config calls it from ``ready()``, before any URLconf reads ``api.urls``, so a host that
 mounts Wagtail's ``api`` itself gets them too. It first types the package's StreamFields by
 their block schemas (``install_typed_streams``) and routes the page detail through the shared
-loading policy and item cache (``install_detail_loading``), lets ``pages/find/`` find pages
-at every path they are served at (``install_find_by_served_path``), shows the package's rich
-text as display HTML by default, and adds ``/page_preview/`` (``v3_preview.py``).
+loading policy and item cache (``install_detail_loading``), answers the page listing with
+listing cards through the same loading and cache (``v3_listing.py``), lets ``pages/find/``
+find pages at every path they are served at (``install_find_by_served_path``), shows the
+package's rich text as display HTML by default, and adds ``/page_preview/``
+(``v3_preview.py``).
 """
 
 from __future__ import annotations
@@ -180,6 +182,9 @@ def install_routers() -> None:
     try:
         install_typed_streams()
         install_detail_loading()
+        from .v3_listing import install_listing_cards
+
+        install_listing_cards(pages_operation("pages_list"), get_api)
         install_find_by_served_path()
     except ImportError:  # Wagtail 7 has no API v3
         return
