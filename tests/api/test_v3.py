@@ -298,7 +298,7 @@ def test_docs_listing_example_has_the_shape_of_a_real_answer(client):
     import json
     import re
 
-    from .test_api_docs_examples import DOCS, shape_errors
+    from .test_docs_examples import DOCS, shape_errors
 
     text = DOCS.read_text()
     request = "GET /api/v3/pages/?type=wagtail_integration.PressReleasePage&child_of=12"
