@@ -17,6 +17,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
 from ..content.loading import load_pages
+from ..models.base import DETAIL_ONLY_API_FIELDS
 from ..visibility import visible
 from .cache import PageItemCache
 from .v2_common import (
@@ -92,6 +93,8 @@ class IntegrationPagesAPIViewSet(
     """Wagtail's pages endpoint with the package's prefetching for listings and details."""
 
     filter_backends = _with_clean_search(PagesAPIViewSet.filter_backends)
+    # Fields that cost queries per page: in the detail only, never in listings.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, *DETAIL_ONLY_API_FIELDS]
 
     def find_object(self, queryset, request):
         # Wagtail passes ``?id=`` to the database as it is: "abc" would be a 500.

@@ -20,6 +20,7 @@ from ..models import Alert, Event, Organisation, Person, Topic
 from ..search import prefix_search
 from ..text import search_terms
 from . import schemas
+from .directory import UNKNOWN_DIRECTORY, directory_organisations
 from .v2_common import CompactJSONMixin, RejectNulMixin, is_id
 
 
@@ -117,12 +118,20 @@ class OrganisationsAPIViewSet(ResourceAPIViewSet):
     name = "organisations"
     build = staticmethod(schemas.organisation_out)
     prefetch = schemas.ORGANISATION_PREFETCH
-    filter_fields = ("kind", "municipality", "topic")
+    filter_fields = ("kind", "municipality", "topic", "directory")
     ordering = ("sort_key", "pk")
     search_ordering = ("sort_key",)
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)
+        directory = params.get("directory")
+        if directory is not None:
+            if not is_id(directory):
+                raise BadRequestError("directory must be a page id")
+            listed = directory_organisations(int(directory))
+            if listed is None:
+                raise Http404(UNKNOWN_DIRECTORY)
+            queryset = queryset.filter(pk__in=listed.values("pk"))
         kind = choice_filter("kind", Organisation.Kind.values, params)
         if kind:
             queryset = queryset.filter(kind=kind)
