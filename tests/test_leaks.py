@@ -399,6 +399,29 @@ def api_rich_text_link(version):
     return check
 
 
+def api_directory_organisations(version):
+    """``organisations/?directory=<id>`` lists a directory page's organisations: for a hidden
+    page it answers as for no page. An organisation only that page lists carries the marker
+    (a neutral name where the page's live version is legitimately served)."""
+
+    def check(client, world, marker, state):
+        hidden = build(world, "directory", state, marker)
+        served = hidden.base_state == "live_with_draft"
+        municipality = f"Ort{next(_counter)}"
+        f.OrganisationFactory(
+            name=f"Verein {'Neutral' if served else marker}",
+            locale=hidden.page.locale,
+            municipality=municipality,
+        )
+        response = client.get(
+            f"/api/{version}/organisations/?directory={hidden.page.pk}&municipality={municipality}"
+        )
+        assert response.status_code == (200 if hidden.served else 404), response.status_code
+        return text_of(response), None
+
+    return check
+
+
 def translations_of_live_page(version):
     """The live German page's ``translations`` (API) or language links (HTML)."""
 
@@ -537,12 +560,19 @@ OUTPUTS = [
     Output("api_v2_find", api_find("v2")),
     Output("api_v2_rich_text_link", api_rich_text_link("v2")),
     Output("api_v2_translations", translations_of_live_page("v2")),
+    Output("api_v2_directory_organisations", api_directory_organisations("v2"), embargo=False),
     Output("api_v3_listing", api_listing("v3"), (needs_v3,)),
     Output("api_v3_detail", api_detail("v3"), (needs_v3,)),
     Output("api_v3_search", api_search("v3"), (needs_v3,)),
     Output("api_v3_find", api_find("v3"), (needs_v3,)),
     Output("api_v3_rich_text_link", api_rich_text_link("v3"), (needs_v3,)),
     Output("api_v3_translations", translations_of_live_page("v3"), (needs_v3,)),
+    Output(
+        "api_v3_directory_organisations",
+        api_directory_organisations("v3"),
+        (needs_v3,),
+        embargo=False,
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from ..conf import integration_settings
+from ..content.objects import answering
 
 # The largest value a 64-bit signed database integer holds (ids, offsets).
 MAX_INTEGER = 2**63 - 1
@@ -182,12 +183,13 @@ def headless_view(view):
         name = too_large_parameter(request, kwargs)
         if name is not None:
             return bad_request(request, f"{name} must be at most {MAX_INTEGER}")
-        response = view(request, *args, **kwargs)
-        denial = draft_denial(request, kwargs, response)
-        if denial is not None:
-            return denial
-        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-            response.render()  # DRF answers render lazily; the ETag needs the body
+        with answering(request):  # absolute URLs in the answer: this request's host
+            response = view(request, *args, **kwargs)
+            denial = draft_denial(request, kwargs, response)
+            if denial is not None:
+                return denial
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()  # DRF answers render lazily; the ETag needs the body
         return add_caching_headers(request, response)
 
     wrapper.csrf_exempt = getattr(view, "csrf_exempt", False)

@@ -1,5 +1,5 @@
-"""API v2 router: pages (prefetched per page type), images, documents, and the package's own
-resources (organisations, people, events).
+"""API v2 router: pages (prefetched per page type), the headless preview, images, documents,
+and the package's own resources (``v2_resources.py``: organisations, people, events, alerts).
 
 A host with its own ``WagtailAPIRouter`` registers these endpoints on it instead of
 including ``wagtail_integration.urls`` (see docs/install.md).
@@ -7,88 +7,50 @@ including ``wagtail_integration.urls`` (see docs/install.md).
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import Http404
-from rest_framework import serializers
 from rest_framework.response import Response
-from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Site
-from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+from wagtail.models import Site
 
-from ..alerts import api as alerts_api
 from ..content.loading import load_pages
-from ..models import Alert, Event, Organisation, Person, Topic
-from ..search import prefix_search
-from ..text import search_terms
+from ..models.base import DETAIL_ONLY_API_FIELDS
 from ..visibility import visible
-from . import schemas
 from .cache import PageItemCache
-from .http import MAX_INTEGER
+from .v2_common import (
+    CompactJSONMixin,
+    RejectNulMixin,
+    RichTextFormatMixin,
+    _with_clean_search,
+    is_id,
+)
+from .v2_resources import (
+    AlertsAPIViewSet,
+    EventsAPIViewSet,
+    OrganisationsAPIViewSet,
+    PeopleAPIViewSet,
+    ResourceAPIViewSet,
+)
 
-
-def is_id(value: str) -> bool:
-    """ASCII digits only (``str.isdigit`` also accepts "²", which ``int()`` refuses), and
-    within a 64-bit database integer."""
-    return value.isascii() and value.isdigit() and int(value) <= MAX_INTEGER
-
-
-class _CleanedQuery:
-    """A request whose ``GET`` has the search term cleaned; everything else delegated."""
-
-    def __init__(self, request, query):
-        self._wrapped = request
-        self.GET = query
-
-    def __getattr__(self, name):
-        return getattr(self._wrapped, name)
-
-
-class CleanSearchFilter(SearchFilter):
-    """Wagtail's ``?search=`` filter, the term cleaned as the HTML search forms clean it."""
-
-    def filter_queryset(self, request, queryset, view):
-        if "search" in request.GET:
-            query = request.GET.copy()
-            query["search"] = search_terms(query["search"])
-            request = _CleanedQuery(request, query)
-        return super().filter_queryset(request, queryset, view)
-
-
-class RejectNulMixin:
-    """400 for a NUL character in any query parameter: PostgreSQL refuses it in text (a 500
-    from whichever filter passes it on: locale, site, municipality …)."""
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if any("\x00" in key or "\x00" in value for key, value in _query_items(request.GET)):
-            raise BadRequestError("query parameters cannot contain NUL characters")
-
-
-def _query_items(query):
-    return ((key, value) for key, values in query.lists() for value in values)
-
-
-def _with_clean_search(backends) -> list:
-    return [CleanSearchFilter if backend is SearchFilter else backend for backend in backends]
-
-
-class CompactJSONMixin:
-    """Compact JSON instead of Wagtail's ``indent=4``.
-
-    Indenting makes ``json`` fall back to its pure-Python encoder: for a 50-page listing that
-    is about a third of the response time. Clients wanting indentation send
-    ``Accept: application/json; indent=4`` (DRF honours it).
-    """
-
-    def get_renderer_context(self):
-        context = super().get_renderer_context()
-        context.pop("indent", None)
-        return context
+__all__ = [
+    "ENDPOINTS",
+    "AlertsAPIViewSet",
+    "EventsAPIViewSet",
+    "IntegrationDocumentsAPIViewSet",
+    "IntegrationImagesAPIViewSet",
+    "IntegrationPagesAPIViewSet",
+    "OrganisationsAPIViewSet",
+    "PagePreviewAPIViewSet",
+    "PeopleAPIViewSet",
+    "ResourceAPIViewSet",
+    "is_id",
+    "register_endpoints",
+    "router",
+    "served_page",
+]
 
 
 def served_page(request, site, html_path: str):
@@ -125,27 +87,14 @@ def served_page(request, site, html_path: str):
     return page
 
 
-class RichTextFormatMixin:
-    """Rich text as display HTML unless ``?rich_text_format=`` (or the host's
-    ``WAGTAILAPI_RICH_TEXT_FORMAT``) asks for another of Wagtail's formats."""
-
-    def resolve_rich_text_format(self):
-        from wagtail.api.rich_text import RichTextFormatError
-
-        from ..content.blocks import rich_text_format
-
-        try:
-            return rich_text_format(self.request)
-        except RichTextFormatError as exc:
-            raise BadRequestError(str(exc)) from exc
-
-
 class IntegrationPagesAPIViewSet(
     RejectNulMixin, RichTextFormatMixin, CompactJSONMixin, PagesAPIViewSet
 ):
     """Wagtail's pages endpoint with the package's prefetching for listings and details."""
 
     filter_backends = _with_clean_search(PagesAPIViewSet.filter_backends)
+    # Fields that cost queries per page: in the detail only, never in listings.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, *DETAIL_ONLY_API_FIELDS]
 
     def find_object(self, queryset, request):
         # Wagtail passes ``?id=`` to the database as it is: "abc" would be a 500.
@@ -195,164 +144,6 @@ class IntegrationPagesAPIViewSet(
             item_cache.set_many(fresh)
             cached.update((page.pk, item) for page, item in fresh.items())
         return [cached[page.pk] for page in pages]
-
-
-class SchemaSerializer(serializers.BaseSerializer):
-    """Serialises a snippet with its pydantic builder (``build`` set by the endpoint)."""
-
-    def to_representation(self, instance):
-        return schemas.dump(self.context["view"].build(instance))
-
-
-class ResourceAPIViewSet(RejectNulMixin, CompactJSONMixin, BaseAPIViewSet):
-    """List and detail endpoint of one snippet type; every row is published (no drafts).
-
-    Filters are validated: an unknown value answers 400, never an empty 200 or a 500.
-    """
-
-    build = None  # the pydantic builder, e.g. schemas.organisation_out
-    prefetch: tuple[str, ...] = ()
-    filter_fields: tuple[str, ...] = ()
-    known_query_parameters = frozenset(["limit", "offset", "search", "locale", "format", "_"])
-    ordering: tuple[str, ...] = ("pk",)
-    search_ordering: tuple[str, ...] = ()  # indexed FilterFields; empty: by relevance
-
-    def get_serializer_class(self):
-        return SchemaSerializer
-
-    def get_serializer_context(self):
-        return {"request": self.request, "view": self}
-
-    def get_queryset(self):
-        return self.model.objects.all().order_by(*self.ordering)
-
-    def check_query_parameters(self, queryset):
-        unknown = set(self.request.GET) - self.known_query_parameters - set(self.filter_fields)
-        if unknown:
-            raise BadRequestError(
-                "query parameter is not an operation or a recognised field: "
-                + ", ".join(sorted(unknown))
-            )
-
-    def apply_filters(self, queryset, params):
-        locale = params.get("locale")
-        if locale is not None:
-            try:
-                queryset = queryset.filter(locale=Locale.objects.get(language_code=locale))
-            except Locale.DoesNotExist as e:
-                raise BadRequestError(f"locale {locale!r} does not exist") from e
-        return queryset
-
-    def filter_queryset(self, queryset):
-        queryset = self.apply_filters(queryset, self.request.GET)
-        query = search_terms(self.request.GET.get("search", ""))
-        if query:
-            try:
-                # Words starting with the query's words, as the site's search forms find them.
-                if self.search_ordering:  # indexed order (as the directory page searches)
-                    return prefix_search(queryset.order_by(*self.search_ordering), query)
-                return prefix_search(queryset.order_by(), query, order_by_relevance=True)
-            except (FilterFieldError, OrderByFieldError) as e:
-                raise BadRequestError(str(e)) from e
-        return queryset
-
-    def listing_view(self, request):
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        queryset = self.filter_queryset(queryset)
-        objects = list(self.paginate_queryset(queryset))
-        from django.db.models import prefetch_related_objects
-
-        prefetch_related_objects(objects, *self.prefetch)
-        data = [schemas.dump(type(self).build(obj)) for obj in objects]
-        return self.get_paginated_response(data)
-
-    def detail_view(self, request, pk):
-        instance = self.get_object()
-        return Response(schemas.dump(type(self).build(instance)))
-
-    def get_object(self):
-        queryset = self.model.objects.prefetch_related(*self.prefetch)
-        try:
-            return queryset.get(pk=self.kwargs["pk"])
-        except self.model.DoesNotExist:
-            from django.http import Http404
-
-            raise Http404 from None
-
-
-def choice_filter(name, choices, params) -> str | None:
-    value = params.get(name)
-    if value is not None and value not in choices:
-        raise BadRequestError(f"{name} must be one of: {', '.join(choices)}")
-    return value
-
-
-class OrganisationsAPIViewSet(ResourceAPIViewSet):
-    model = Organisation
-    name = "organisations"
-    build = staticmethod(schemas.organisation_out)
-    prefetch = schemas.ORGANISATION_PREFETCH
-    filter_fields = ("kind", "municipality", "topic")
-    ordering = ("sort_key", "pk")
-    search_ordering = ("sort_key",)
-
-    def apply_filters(self, queryset, params):
-        queryset = super().apply_filters(queryset, params)
-        kind = choice_filter("kind", Organisation.Kind.values, params)
-        if kind:
-            queryset = queryset.filter(kind=kind)
-        if params.get("municipality"):
-            queryset = queryset.filter(municipality=params["municipality"])
-        topic = params.get("topic")
-        if topic is not None:
-            if not is_id(topic):
-                raise BadRequestError("topic must be a topic id")
-            keys = Topic.objects.filter(pk=int(topic)).values("translation_key")
-            queryset = queryset.filter(
-                pk__in=Organisation.topics.through.objects.filter(
-                    Q(topic__translation_key__in=keys)
-                ).values("organisation_id")
-            )
-        return queryset
-
-
-class PeopleAPIViewSet(ResourceAPIViewSet):
-    model = Person
-    name = "people"
-    build = staticmethod(schemas.person_out)
-    prefetch = schemas.PERSON_PREFETCH
-    filter_fields = ("organisation",)
-    ordering = ("last_name", "first_name", "pk")
-
-    def apply_filters(self, queryset, params):
-        queryset = super().apply_filters(queryset, params)
-        organisation = params.get("organisation")
-        if organisation is not None:
-            if not is_id(organisation):
-                raise BadRequestError("organisation must be an organisation id")
-            queryset = queryset.filter(organisation_id=int(organisation))
-        return queryset
-
-
-class EventsAPIViewSet(ResourceAPIViewSet):
-    model = Event
-    name = "events"
-    build = staticmethod(schemas.event_out)
-    prefetch = schemas.EVENT_PREFETCH
-    filter_fields = ("kind", "topic", "municipality")
-    ordering = ("start_date", "start_time", "pk")
-
-    def apply_filters(self, queryset, params):
-        queryset = super().apply_filters(queryset, params)
-        kind = choice_filter("kind", Event.Kind.values, params)
-        if kind:
-            queryset = queryset.filter(kind=kind)
-        if params.get("topic"):
-            queryset = queryset.filter(topic=params["topic"])
-        if params.get("municipality"):
-            queryset = queryset.filter(city=params["municipality"])
-        return queryset
 
 
 class _UnsavedPageRouter:
@@ -424,47 +215,8 @@ ENDPOINTS = {
     "organisations": OrganisationsAPIViewSet,
     "people": PeopleAPIViewSet,
     "events": EventsAPIViewSet,
+    "alerts": AlertsAPIViewSet,
 }
-
-
-class AlertsAPIViewSet(RejectNulMixin, CompactJSONMixin, BaseAPIViewSet):
-    """API v2: ``alerts/`` (``?page=``, ``?locale=``) and ``alerts/<id>/``."""
-
-    model = Alert
-    known_query_parameters = frozenset(["page", "locale", "format", "_"])
-
-    def check_query_parameters(self, queryset=None):
-        unknown = set(self.request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                "query parameter is not an operation or a recognised field: "
-                + ", ".join(sorted(unknown))
-            )
-
-    def listing_view(self, request):
-        self.check_query_parameters()
-        page_id = request.GET.get("page")
-        if page_id is not None and not is_id(page_id):
-            raise BadRequestError("page must be a positive integer")
-        try:
-            body, cache_control = alerts_api.listing(
-                int(page_id) if page_id is not None else None, request.GET.get("locale")
-            )
-        except alerts_api.ScopeError as e:
-            raise BadRequestError(str(e)) from e
-        response = Response(body.model_dump(mode="json"))
-        response["Cache-Control"] = cache_control
-        return response
-
-    def detail_view(self, request, pk):
-        self.check_query_parameters()
-        body, cache_control = alerts_api.detail(int(pk))
-        response = Response(body.model_dump(mode="json"))
-        response["Cache-Control"] = cache_control
-        return response
-
-
-ENDPOINTS["alerts"] = AlertsAPIViewSet
 
 
 def register_endpoints(router: WagtailAPIRouter) -> WagtailAPIRouter:

@@ -21,6 +21,7 @@ from ..models import Event, Organisation, Person, Topic
 from ..search import prefix_search
 from ..text import search_terms
 from . import schemas
+from .directory import UNKNOWN_DIRECTORY, directory_organisations
 from .http import MAX_INTEGER
 
 T = TypeVar("T")
@@ -83,8 +84,19 @@ class OrganisationFilters(LocaleParams):
     topic: int | None = Field(
         None, ge=1, le=MAX_INTEGER, description="A topic id (any translation of it)."
     )
+    directory: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_INTEGER,
+        description="A directory page's id: the organisations that page lists.",
+    )
 
     def apply(self, queryset: QuerySet) -> QuerySet:
+        if self.directory is not None:
+            listed = directory_organisations(self.directory)
+            if listed is None:
+                raise Http404(UNKNOWN_DIRECTORY)
+            queryset = queryset.filter(pk__in=listed.values("pk"))
         queryset = super().apply(queryset)
         if self.kind:
             queryset = queryset.filter(kind=self.kind)

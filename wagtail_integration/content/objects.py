@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from pydantic import BaseModel, ConfigDict
 from wagtail.images.models import Filter
 from wagtail.rich_text import expand_db_html
@@ -44,6 +49,44 @@ EVENT_PREFETCH = (
 FUNDING_PREFETCH = ("logo__renditions",)
 MEMBERSHIP_PREFETCH = tuple(nested("organisation", ORGANISATION_PREFETCH))
 WORKING_GROUP_PREFETCH = tuple(nested("contact", PERSON_PREFETCH))
+
+
+# The request an API answer is built for: absolute URLs take its scheme and host. Set by the
+# API's HTTP wrapper (``api/http.py``), because API v3 gives custom fields no context.
+_answering: ContextVar[Any] = ContextVar("wagtail_integration_answering", default=None)
+
+
+@contextmanager
+def answering(request) -> Iterator[None]:
+    """Objects built inside the block are built for ``request``."""
+    token = _answering.set(request)
+    try:
+        yield
+    finally:
+        _answering.reset(token)
+
+
+def current_request():
+    return _answering.get()
+
+
+def absolute_url(url: str) -> str:
+    """``url`` with the scheme and host of the request being answered (else of
+    ``WAGTAILADMIN_BASE_URL``); an absolute ``url`` stays as it is."""
+    request = current_request()
+    if request is not None:
+        return request.build_absolute_uri(url)
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
+    return base.rstrip("/") + url if url.startswith("/") else url
+
+
+def route_url(name: str, *args) -> str | None:
+    """The absolute URL of one of the package's routes, None where the host does not mount
+    ``wagtail_integration.urls`` (as the templates leave the link out then)."""
+    try:
+        return absolute_url(reverse(name, args=args))
+    except NoReverseMatch:
+        return None
 
 
 def rich_text(value: str | None) -> str:
@@ -122,6 +165,7 @@ class PersonOut(Out):
     city: str
     photo: ImageOut | None
     organisation: OrganisationOut | None
+    vcard_url: str | None  # the contact as a vCard (.vcf), absolute
 
 
 class FundingOut(Out):
@@ -153,6 +197,7 @@ class EventOut(Out):
     registration_url: str
     lecturer: PersonOut | None
     organiser: OrganisationOut | None
+    calendar_url: str | None  # the event as an iCalendar file (.ics), absolute
 
 
 class MembershipOut(Out):
@@ -252,6 +297,7 @@ def person_out(person) -> PersonOut | None:
         locale=_locale_code(person),
         photo=image_out(person.photo),
         organisation=organisation_out(person.organisation),
+        vcard_url=route_url("wagtail_integration_person_vcard", person.pk),
     )
 
 
@@ -279,6 +325,7 @@ def event_out(event) -> EventOut | None:
         description=rich_text(event.description),
         lecturer=person_out(event.lecturer),
         organiser=organisation_out(event.organiser),
+        calendar_url=route_url("wagtail_integration_event_calendar", event.pk),
     )
 
 

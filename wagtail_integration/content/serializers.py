@@ -18,6 +18,7 @@ from django.db.models import prefetch_related_objects
 from rest_framework import serializers
 from wagtail.api import APIField
 
+from . import extras
 from . import objects as schemas
 
 
@@ -109,6 +110,29 @@ class TranslationsField(SchemaField):
 
     def to_representation(self, value) -> list[schemas.TranslationOut]:
         return [schemas.dump(item) for item in schemas.translations_out(value, self.get_request())]
+
+
+class WholePageField(SchemaField):
+    """A field built from the whole page (``source="*"``)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+
+class LinksField(WholePageField):
+    def to_representation(self, value) -> extras.PageLinksOut:
+        return schemas.dump(extras.page_links_out(value))
+
+
+class StructuredDataField(WholePageField):
+    def to_representation(self, value) -> list[extras.JsonLdNode]:
+        return extras.structured_data_out(value)
+
+
+class DirectorySelectionField(WholePageField):
+    def to_representation(self, value) -> extras.DirectorySelectionOut:
+        return schemas.dump(extras.directory_selection_out(value))
 
 
 def writable(name: str) -> APIField:

@@ -24,8 +24,15 @@ from ..content.objects import PERSON_PREFETCH, nested
 from .common import paginate
 from .fields import optional_link
 
-# API fields of every page of the package: its translations (locale, id, title, url).
-PAGE_API_FIELDS = [APIField("translations", serializer=api.TranslationsField())]
+# API fields of every page of the package: its translations (locale, id, title, url), the
+# calendar and feed links its HTML page offers, and its schema.org graph (details only:
+# ``DETAIL_ONLY_API_FIELDS``).
+PAGE_API_FIELDS = [
+    APIField("translations", serializer=api.TranslationsField()),
+    APIField("links", serializer=api.LinksField()),
+    APIField("structured_data", serializer=api.StructuredDataField()),
+]
+DETAIL_ONLY_API_FIELDS = ("links", "structured_data", "selection")
 
 
 class UniqueChildrenPageForm(WagtailAdminPageForm):

@@ -23,6 +23,7 @@ from wagtail.api import APIField
 from wagtail.models import Locale, Page
 
 from ..conf import integration_settings
+from ..content import serializers as api
 from ..review.models import ReviewDateMixin
 from ..search import prefix_search
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
@@ -112,10 +113,24 @@ class AbstractDirectoryPage(IntegrationPageMixin, ReviewDateMixin, Page):
         ),
     ]
 
-    api_fields = [APIField("introduction"), *PAGE_API_FIELDS]
+    api_fields = [
+        APIField("introduction"),
+        APIField("selection", serializer=api.DirectorySelectionField()),
+        *PAGE_API_FIELDS,
+    ]
 
     class Meta:
         abstract = True
+
+    def get_selection(self) -> dict[str, Any]:
+        """The editor's selection: kinds (value, label), municipality, topics; the API shows it
+        and lists the organisations with ``?directory=<id>`` (``get_base_queryset``)."""
+        labels = dict(Organisation.Kind.choices)
+        return {
+            "kinds": [(kind, labels[kind]) for kind in self.get_fixed_kinds()],
+            "municipality": self.filter_municipality,
+            "topics": list(self.filter_topics.all()),
+        }
 
     # --- Querysets ---------------------------------------------------------------------------
 

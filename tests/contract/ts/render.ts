@@ -9,6 +9,8 @@ type Person = Schemas["PersonOut"];
 type Organisation = Schemas["OrganisationOut"];
 type Image = Schemas["ImageOut"];
 type Translation = Schemas["TranslationOut"];
+type Links = Schemas["PageLinksOut"];
+type Selection = Schemas["DirectorySelectionOut"];
 
 const esc = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -27,7 +29,32 @@ export function image(value: Image | null | undefined): string {
 
 export function person(value: Person | null | undefined): string {
   if (!value) return "";
-  return `<p>${esc(value.full_name)} ${esc(value.position)} ${esc(value.email)} ${esc(value.phone)}</p>`;
+  const vcard = value.vcard_url ? `<a type="text/vcard" href="${esc(value.vcard_url)}">vCard</a>` : "";
+  return `<p>${esc(value.full_name)} ${esc(value.position)} ${esc(value.email)} ${esc(value.phone)}</p>${vcard}`;
+}
+
+// The calendar and feed links the HTML page offers (absolute URLs).
+function links(value: Links | null | undefined): string {
+  if (!value) return "";
+  const calendar = value.calendar ? `<a type="text/calendar" href="${esc(value.calendar)}">.ics</a>` : "";
+  const feeds = value.feeds
+    ? `<link rel="alternate" type="application/rss+xml" href="${esc(value.feeds.rss)}">` +
+      `<link rel="alternate" type="application/atom+xml" href="${esc(value.feeds.atom)}">`
+    : "";
+  return calendar + feeds;
+}
+
+// The page's schema.org graph, embedded as the HTML page embeds it.
+function jsonLd(graph: readonly object[] | null | undefined): string {
+  if (!graph) return "";
+  const text = JSON.stringify({ "@context": "https://schema.org", "@graph": graph });
+  return `<script type="application/ld+json">${text.replace(/</g, "\\u003c")}</script>`;
+}
+
+function selection(value: Selection | null | undefined): string {
+  if (!value) return "";
+  return `<p>${list(value.kinds, (k) => esc(k.label) + " ")}${esc(value.municipality)}</p>` +
+    list(value.topics, (t) => `<span data-topic="${t.id}">${esc(t.name)}</span>`);
 }
 
 export function organisation(value: Organisation | null | undefined): string {
@@ -74,11 +101,12 @@ const renderers: Renderers = {
       html(page.network_work) +
       person(page.patron) +
       contact(page) +
+      links(page.links) +
       translations(page.translations),
   "wagtail_integration.SpeakerTeamPage": (page) =>
     head(page) + html(page.introduction) + contact(page) + translations(page.translations),
   "wagtail_integration.DirectoryPage": (page) =>
-    head(page) + html(page.introduction) + translations(page.translations),
+    head(page) + html(page.introduction) + selection(page.selection) + translations(page.translations),
   "wagtail_integration.OrganisationProfilePage": (page) =>
     head(page) +
       `<p>${opt(page.tagline)} ${opt(page.office_hours_note)}</p>` +
@@ -99,6 +127,8 @@ const renderers: Renderers = {
       html(page.lead) +
       person(page.press_contact) +
       organisation(page.publisher) +
+      links(page.links) +
+      jsonLd(page.structured_data) +
       translations(page.translations),
   "wagtail_integration.ProjectIndexPage": (page) =>
     head(page) + html(page.introduction) + translations(page.translations),
