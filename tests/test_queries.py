@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 from . import factories as f
@@ -196,3 +196,66 @@ def test_render_queries_do_not_grow(
     render(client, large_page)  # warm-up
     with django_assert_max_num_queries(expected, info=f"{large} items vs {small}"):
         render(client, large_page)
+
+
+# --- Every page type's HTML page: queries at most today's -----------------------------------
+
+
+def _directory_page():
+    page = f.DirectoryPageFactory()
+    for _ in range(3):
+        f.OrganisationFactory(with_logo=True)
+    return page
+
+
+def _photo_archive_page():
+    index = f.PressReleaseIndexPageFactory()
+    for _ in range(3):
+        f.PressReleasePageFactory(parent=index, media=[f.press_image_item(f.ImageFactory())])
+    return f.PhotoArchivePageFactory(press_index=index)
+
+
+HTML_BUILDERS: dict[str, Callable] = {
+    model.__name__: build for model, build in f.FULL_PAGE_BUILDERS.items()
+} | {"DirectoryPage": _directory_page, "PhotoArchivePage": _photo_archive_page}
+
+#: Queries of a repeated render of each page type's full page (``tests/factories.py``), with
+#: the rendition cache ("warm-cache") and without ("no-cache"). Counts may only go down: a
+#: page type needing more queries for its HTML page than this is a regression.
+HTML_QUERIES: dict[str, dict[str, int]] = {
+    "AccessibilityStatementPage": {"warm-cache": 17, "no-cache": 23},
+    "DirectoryPage": {"warm-cache": 24, "no-cache": 30},
+    "EasyReadPage": {"warm-cache": 19, "no-cache": 25},
+    "ImpressumPage": {"warm-cache": 17, "no-cache": 23},
+    "NetworkPage": {"warm-cache": 37, "no-cache": 45},
+    "OrganisationProfilePage": {"warm-cache": 34, "no-cache": 44},
+    "PartnerListingPage": {"warm-cache": 34, "no-cache": 43},
+    "PhotoArchivePage": {"warm-cache": 22, "no-cache": 28},
+    "PressReleaseIndexPage": {"warm-cache": 22, "no-cache": 28},
+    "PressReleasePage": {"warm-cache": 35, "no-cache": 48},
+    "ProjectIndexPage": {"warm-cache": 20, "no-cache": 26},
+    "ProjectPage": {"warm-cache": 38, "no-cache": 50},
+    "SpeakerTeamPage": {"warm-cache": 31, "no-cache": 39},
+}
+
+
+def test_every_page_type_has_an_html_query_budget():
+    from django.apps import apps
+
+    from wagtail_integration.models.base import IntegrationPageMixin
+
+    package_types = {
+        model.__name__
+        for model in apps.get_app_config("wagtail_integration").get_models()
+        if issubclass(model, IntegrationPageMixin)
+    }
+    assert package_types == set(HTML_BUILDERS) == set(HTML_QUERIES)
+
+
+@pytest.mark.parametrize("name", sorted(HTML_BUILDERS))
+def test_html_page_queries_per_page_type(client, django_assert_max_num_queries, cache_mode, name):
+    page = HTML_BUILDERS[name]()
+    render(client, page)  # warm-up: renditions, document file sizes
+    reset_queries()  # the query log is capped: a full count needs it empty
+    with django_assert_max_num_queries(HTML_QUERIES[name][cache_mode], info=name):
+        render(client, page)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from defusedxml import ElementTree
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
@@ -107,3 +109,25 @@ def test_sitemap_queries_do_not_grow_with_translated_pages(
     add_translated_pages(10)
     with django_assert_max_num_queries(len(context)):
         client.get("/sitemap.xml")
+
+
+def test_sitemap_of_the_demo_needs_no_more_queries_with_more_pages(
+    db, django_assert_max_num_queries
+):
+    from django.core.management import call_command
+
+    call_command("wagtail_integration_demo", stdout=io.StringIO())
+    client = Client()
+    client.get("/sitemap.xml")  # warm-up: site root paths
+    reset_queries()  # the query log is capped: building the demo filled it
+    with CaptureQueriesContext(connection) as context:
+        demo_entries = len(sitemap())
+    few = len(context)  # read now: the count is taken from the log, which is reset below
+    index = f.PressReleaseIndexPageFactory()
+    for _ in range(10):
+        f.full_network_page(members=1)
+        f.PressReleasePageFactory(parent=index)
+    reset_queries()
+    with django_assert_max_num_queries(few):
+        entries = len(sitemap())
+    assert entries == demo_entries + 21

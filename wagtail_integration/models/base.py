@@ -79,8 +79,10 @@ class ChildListingMixin:
 class IntegrationPageMixin:
     """Template context shared by all pages: the configurable base template and related data.
 
-    ``get_related_context`` is the one place where a page type decides what it loads with
-    ``select_related``/``prefetch_related``; templates and the API read from it.
+    ``api_prefetch_related`` is the one place where a page type declares the related rows it
+    shows; the HTML view loads them through the content layer's ``load_pages_now`` (as the API,
+    the feeds and the sitemap do), and ``get_related_context`` hands the loaded rows to the
+    template.
     """
 
     base_form_class = UniqueChildrenPageForm
@@ -91,6 +93,19 @@ class IntegrationPageMixin:
 
     def get_related_context(self) -> dict[str, Any]:
         return {}
+
+    def load_for_html(self, request=None) -> None:
+        """Load the declared rows and the streams' chosen objects for this page's template.
+
+        Once per instance. A preview leaves the rows out: its inline children live in memory.
+        """
+        if getattr(self, "_loaded_for_html", False):
+            return
+        from ..content.loading import load_pages_now
+
+        preview = self.pk is None or getattr(request, "is_preview", False)
+        load_pages_now([self], related=not preview, translations=False)
+        self._loaded_for_html = True
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -104,6 +119,7 @@ class IntegrationPageMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = integration_settings.BASE_TEMPLATE
+        self.load_for_html(request)
         context.update(self.get_related_context())
         return context
 

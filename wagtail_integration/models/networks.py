@@ -29,14 +29,6 @@ from .fields import optional_link, prose
 year_validators = [MinValueValidator(1800), MaxValueValidator(2200)]
 
 
-def _organisation_members(relation) -> list:
-    return list(
-        relation.select_related("organisation", "organisation__logo").prefetch_related(
-            "organisation__logo__renditions"
-        )
-    )
-
-
 class AbstractNetworkPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
     """A network of organisations: goals, way of working, members, working groups, speakers."""
 
@@ -125,13 +117,10 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
         return max(listed, self.declared_member_count or 0)
 
     def get_related_context(self) -> dict[str, Any]:
+        # Loaded by ``load_for_html`` with what ``api_prefetch_related`` declares.
         return {
-            "memberships": _organisation_members(self.memberships),
-            "working_groups": list(
-                self.working_groups.select_related(
-                    "contact", "contact__organisation", "contact__photo"
-                ).prefetch_related("contact__photo__renditions")
-            ),
+            "memberships": list(self.memberships.all()),
+            "working_groups": list(self.working_groups.all()),
         }
 
 
@@ -273,7 +262,7 @@ class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, ReviewDate
         abstract = True
 
     def get_related_context(self) -> dict[str, Any]:
-        return {"partners": _organisation_members(self.partners)}
+        return {"partners": list(self.partners.all())}
 
 
 class PartnerListingPage(AbstractPartnerListingPage):

@@ -17,9 +17,9 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.timezone import get_default_timezone
 from django.utils.translation import gettext, override
-from wagtail.images import get_image_model
 
 from ..conf import integration_settings
+from ..content.loading import load_pages_now
 from ..models.common import localised_topics
 from ..text import clean_text, isolate, plain_text
 
@@ -38,13 +38,11 @@ def html_text(value: Any) -> str:
     return escape(xml_text(value))
 
 
-def first_image_id(release) -> int | None:
-    """Id of the first image in the release's media, read from the stored JSON (no query)."""
-    for item in getattr(release.media, "raw_data", None) or []:
-        if isinstance(item, dict) and item.get("type") == "image":
-            value = item.get("value") or {}
-            if isinstance(value, dict) and isinstance(value.get("image"), int):
-                return value["image"]
+def lead_image(release):
+    """The first image of the release's media (loaded with ``load_pages_now``), or None."""
+    for block in release.media:
+        if block.block_type == "image" and block.value.get("image") is not None:
+            return block.value["image"]
     return None
 
 
@@ -91,8 +89,10 @@ class PressReleaseRssFeed(Feed):
             .defer("body", "events")
             .prefetch_related("topics")[: self.feed_length]
         )
+        # The media stream through the shared loading: its images with their renditions in
+        # one fetch for all items; body and events are not read here.
+        load_pages_now(releases, streams=["media"], related=False, translations=False)
         self._prefetch_topics(releases)
-        self._prefetch_images(releases)
         return releases
 
     def _prefetch_topics(self, releases) -> None:
@@ -104,13 +104,6 @@ class PressReleaseRssFeed(Feed):
         by_key = {topic.translation_key: topic for topic in topics}
         for release in releases:
             release._feed_topics = [by_key[topic.translation_key] for topic in release.topics.all()]
-
-    def _prefetch_images(self, releases) -> None:
-        """Lead images of all items with their renditions: two queries for all of them."""
-        ids = {first_image_id(release) for release in releases} - {None}
-        images = get_image_model().objects.prefetch_renditions().in_bulk(ids) if ids else {}
-        for release in releases:
-            release._feed_image = images.get(first_image_id(release))
 
     # --- Items -------------------------------------------------------------------------------
 
@@ -146,7 +139,7 @@ class PressReleaseRssFeed(Feed):
         return [html_text(topic.name) for topic in getattr(release, "_feed_topics", [])]
 
     def item_enclosures(self, release) -> list[feedgenerator.Enclosure]:
-        image = getattr(release, "_feed_image", None)
+        image = lead_image(release)
         if image is None:
             return []
         spec = integration_settings.IMAGE_RENDITIONS.get("large", DEFAULT_RENDITION)

@@ -3,13 +3,12 @@
 Django's ``sitemap.xml`` template (used by ``wagtail.contrib.sitemaps``) renders each URL's
 ``alternates`` as ``<xhtml:link rel="alternate" hreflang>``; the package's pages add them in
 ``IntegrationPageMixin.get_sitemap_urls``. ``Sitemap`` below also lists the pages of every
-language of the site (Wagtail's own lists the default language's tree only) and looks the
-translations up in one query per sitemap page instead of one per URL.
+language of the site (Wagtail's own lists the default language's tree only) and loads the
+translations through the content layer's ``load_pages_now``: one query per sitemap page instead
+of one per URL.
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Q
@@ -17,6 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from ..content.loading import live_translations, load_pages_now
 from ..visibility import visible
 
 _CACHE_ATTRIBUTE = "_wagtail_integration_sitemap_alternates"
@@ -46,25 +46,16 @@ def _alternates_of(pages, request) -> list[dict]:
     return alternates
 
 
-def _translation_pages(translation_keys):
-    return (
-        visible(Page.objects.filter(translation_key__in=translation_keys).live().public())
-        .select_related("locale")
-        .only("id", "path", "depth", "url_path", "translation_key", "locale__language_code")
-        .order_by("path")
-    )
-
-
 def prefetch_alternates(pages, request) -> None:
-    """Look up the translations of ``pages`` at once; ``sitemap_alternates`` reads them."""
+    """Load the translations of ``pages`` at once; ``sitemap_alternates`` reads them."""
     if request is None:
         return
-    keys = {page.translation_key for page in pages if getattr(page, "translation_key", None)}
-    grouped = defaultdict(list)
-    for page in _translation_pages(keys):
-        grouped[page.translation_key].append(page)
+    pages = [page for page in pages if getattr(page, "translation_key", None)]
+    load_pages_now(pages, streams=(), related=False)
     cache = getattr(request, _CACHE_ATTRIBUTE, {})
-    cache.update({key: _alternates_of(grouped.get(key, []), request) for key in keys})
+    cache.update(
+        {page.translation_key: _alternates_of(page._live_versions, request) for page in pages}
+    )
     setattr(request, _CACHE_ATTRIBUTE, cache)
 
 
@@ -76,7 +67,7 @@ def sitemap_alternates(page, request=None) -> list[dict]:
     cache = getattr(request, _CACHE_ATTRIBUTE, None) if request is not None else None
     if cache is not None and key in cache:
         return cache[key]
-    return _alternates_of(_translation_pages([key]), request)
+    return _alternates_of(live_translations([key])[key], request)
 
 
 class Sitemap(WagtailSitemap):
