@@ -115,6 +115,7 @@ class EventViewSet(IntegrationSnippetViewSet):
             ],
             heading=_("Place"),
         ),
+        FieldPanel("online_url"),
         FieldRowPanel([FieldPanel("lecturer"), FieldPanel("organiser")]),
         FieldPanel("registration_url"),
     ]

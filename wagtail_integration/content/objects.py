@@ -151,6 +151,7 @@ class EventOut(Out):
     postcode: str
     city: str
     registration_url: str
+    online_url: str
     lecturer: PersonOut | None
     organiser: OrganisationOut | None
 
