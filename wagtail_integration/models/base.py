@@ -19,14 +19,16 @@ from ..conf import integration_settings
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH as ORG
 from ..content.objects import PERSON_PREFETCH, nested
+from ..slugs import GermanSlugFormMixin, GermanSlugMixin
 from .common import paginate
 
 # API fields of every page of the package: its translations (locale, id, title, url).
 PAGE_API_FIELDS = [APIField("translations", serializer=api.TranslationsField())]
 
 
-class UniqueChildrenPageForm(WagtailAdminPageForm):
-    """Rejects the same organisation twice in an inline list (``unique_child_fields``)."""
+class UniqueChildrenPageForm(GermanSlugFormMixin, WagtailAdminPageForm):
+    """Rejects the same organisation twice in an inline list (``unique_child_fields``); the
+    slug field writes German titles' umlauts as ae, oe, ue (``slugs.py``)."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -66,8 +68,9 @@ class ChildListingMixin:
         return context
 
 
-class IntegrationPageMixin:
-    """Template context shared by all pages: the configurable base template and related data.
+class IntegrationPageMixin(GermanSlugMixin):
+    """Template context shared by all pages: the configurable base template and related data;
+    German slugs for pages saved without one (``slugs.py``).
 
     ``get_related_context`` is the one place where a page type decides what it loads with
     ``select_related``/``prefetch_related``; templates and the API read from it.
