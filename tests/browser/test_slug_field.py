@@ -7,13 +7,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from wagtail.models import Site
 
+from .test_editor_flow import PASSWORD, USERNAME, log_in
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-USERNAME = "redakteurin"
-PASSWORD = "browser-test-only"  # noqa: S105
 
 
 @pytest.fixture
@@ -23,18 +22,10 @@ def editor(django_user_model):
     )
 
 
-def log_in(page: Page, base_url: str) -> None:
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.locator('form[action^="/admin/login/"] button[type="submit"]').click()
-    page.wait_for_url(f"{base_url}/admin/")
-
-
 def test_typing_a_german_title_gives_a_german_slug(page: Page, live_server, editor):
     root = Site.objects.get(is_default_site=True).root_page
     log_in(page, live_server.url)
-    page.goto(f"{live_server.url}/admin/pages/add/wagtail_integration/projectpage/{root.pk}/")
+    page.goto(f"{live_server.url}/admin/pages/add/wagtail_integration/networkpage/{root.pk}/")
     title = page.locator("#id_title")
     title.press_sequentially("Übersicht für Zuwanderer")
     # The slug follows the title as it is typed.
