@@ -49,3 +49,32 @@ def test_mentions_allows_german_endings_but_not_other_words():
     assert mentions(role, "Leiterin des Kommunalen Integrationszentrums")
     assert not mentions(role, "Caritas Integrationsagentur")
     assert not mentions("", "Caritas") and not mentions(role, "")
+
+
+@pytest.fixture
+def agency_text(db, client):
+    call_command("wagtail_integration_demo", organisations=0, verbosity=0)
+    agency = Page.objects.live().get(slug="integrationsagentur-herne")
+    response = client.get(agency.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    # What a reader sees: the page's main content, without scripts and meta data.
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    main = re.sub(r"<script\b.*?</script>", " ", main, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
+
+
+@pytest.mark.parametrize(
+    ("fact", "wording"),
+    [
+        # office hours by appointment only: the checkbox, and no note saying it again
+        ("nach vorheriger Anmeldung", r"anmeldung"),
+        # the funding programme: its description, and no funding note retelling it
+        ("Integrationsagenturen", r"\b2007\b"),
+        ("Integrationsagenturen", r"Umdenken"),
+    ],
+)
+def test_the_agency_page_states_each_fact_once(agency_text, fact, wording):
+    assert fact in agency_text
+    found = re.findall(wording, agency_text, flags=re.I)
+    assert len(found) == 1, (wording, found, agency_text)

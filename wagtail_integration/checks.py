@@ -245,3 +245,34 @@ def check_language_setup(app_configs, **kwargs):
             )
         )
     return messages
+
+
+@register(Tags.compatibility, deploy=True)
+def check_privacy_url(app_configs, **kwargs):
+    """A public site needs its privacy notice linked on every page (GDPR Art. 13); the
+    package footer links it only when ``PRIVACY_URL`` says where it is."""
+    from .conf import integration_settings
+
+    value = integration_settings.PRIVACY_URL
+    values = list(value.values()) if isinstance(value, dict) else [value]
+    if value is None or value == {}:
+        return [
+            Warning(
+                "WAGTAIL_INTEGRATION['PRIVACY_URL'] is not set, so the package footer has no "
+                "link to the privacy notice (Datenschutz).",
+                hint='Set it to the URL or page id of your privacy notice, e.g. "/datenschutz/" '
+                "(see the install guide).",
+                id="wagtail_integration.W030",
+            )
+        ]
+    if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in values):
+        return [
+            Error(
+                "WAGTAIL_INTEGRATION['PRIVACY_URL'] must be a URL, a page id or a dict of "
+                "language code to either.",
+                hint='For example "/datenschutz/", 42 or {"de": "/datenschutz/", '
+                '"en": "/en/privacy/", "": "/datenschutz/"}.',
+                id="wagtail_integration.E030",
+            )
+        ]
+    return []

@@ -53,8 +53,9 @@ DEFAULTS: dict[str, Any] = {
     # "feedback e-mail address" of the statement page; without either, messages are only
     # stored (admin menu "Accessibility feedback").
     "ACCESSIBILITY_FEEDBACK_EMAIL": None,
-    # The privacy notice (Datenschutzerklärung) linked in the package footer: a URL, or a
-    # dict of language code -> URL (with "" as the fallback). None: no link.
+    # The privacy notice (Datenschutzerklärung) linked in the package footer: a URL or path,
+    # a page id (linked in the page's language where translated), or a dict of language
+    # code -> either (with "" as the fallback). None: no link (check --deploy warns).
     "PRIVACY_URL": None,
     # Days from a review to the next "review by" date (Prüftermin), per model label
     # ("app_label.ModelName", any case); "default" for every other model with a review date;
@@ -75,6 +76,11 @@ DEFAULTS: dict[str, Any] = {
     # Address that gets the review reminders of items nobody can be found for (no owner, no
     # editor with an e-mail address). None: those items are only counted in the summary.
     "REVIEW_REMINDER_FALLBACK_EMAIL": None,
+    # Languages whose page titles give German slugs (ä → ae, ö → oe, ü → ue, ß → ss) in the
+    # admin and when a page is saved without a slug; "de" also covers "de-at" and "de-ch".
+    # Applies to the package's page types and to a host's with ``slugs.GermanSlugMixin``.
+    # []: Wagtail's own slugs.
+    "SLUG_TRANSLITERATION_LANGUAGES": ["de"],
 }
 
 

@@ -202,6 +202,7 @@ class EventViewSet(IntegrationSnippetViewSet):
             ],
             heading=_("Place"),
         ),
+        FieldPanel("online_url"),
         FieldRowPanel([FieldPanel("lecturer"), FieldPanel("organiser")]),
         FieldPanel("registration_url"),
     ]

@@ -1,8 +1,8 @@
 """Every fact of every seed is in the API JSON of its demo page, in v2 and in v3.
 
 The seed fact lists are written as the HTML templates show them; where a template turns data
-into words (a German date, a weekday name, the free-and-confidential promise), the API carries
-the data itself, listed in ``API_FORM``.
+into words (a German date, a weekday name, the by-appointment and free-and-confidential
+promises), the API carries the data itself, listed in ``API_FORM``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ API_FORM = {
     "7. Juni 2024": "2024-06-07",
     "Dienstag": "Tuesday",
     "Freitag": "Friday",
+    # The "by appointment only" checkbox, shown as words by the template.
+    "nach vorheriger Anmeldung": '"by_appointment": true',
     "kostenlos": FREE_AND_CONFIDENTIAL,
     "vertraulich": FREE_AND_CONFIDENTIAL,
 }

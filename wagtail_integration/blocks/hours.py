@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -22,7 +23,10 @@ class OpeningHoursBlock(TypedStructMixin, blocks.StructBlock):
         ("Saturday", _("Saturday")),
         ("Sunday", _("Sunday")),
     ]
-    days = blocks.MultipleChoiceBlock(label=_("days"), choices=WEEKDAYS)
+    # Checkboxes: a <select multiple> needs Ctrl-click, which editors rarely know.
+    days = blocks.MultipleChoiceBlock(
+        label=_("days"), choices=WEEKDAYS, widget=forms.CheckboxSelectMultiple
+    )
     opens = blocks.TimeBlock(label=_("opens"))
     closes = blocks.TimeBlock(label=_("closes"))
 

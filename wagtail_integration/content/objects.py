@@ -195,6 +195,7 @@ class EventOut(Out):
     postcode: str
     city: str
     registration_url: str
+    online_url: str
     lecturer: PersonOut | None
     organiser: OrganisationOut | None
     calendar_url: str | None  # the event as an iCalendar file (.ics), absolute

@@ -385,6 +385,23 @@ EVENTS: dict[str, dict] = {
         "venue": "Polizeipräsidium Dortmund",
         "city": "Dortmund",
     },
+    # The source mentions partly digital network meetings but gives no date or link: both
+    # are made up (example.org), so the demo has an online-only event.
+    "partner_meeting_online": {
+        "title": "Digitales Netzwerktreffen der Partnerorganisationen",
+        "kind": "meeting",
+        "topic": "Interkulturelle Öffnung in der Personalgewinnung",
+        "description": (
+            "<p>Ein Treffen per Videokonferenz: Zwei Partner berichten kurz aus ihrer "
+            "Praxis, danach bleibt Zeit für Fragen in kleinen Runden. Eine Anmeldung ist "
+            "nicht nötig, der Link führt direkt in den Konferenzraum.</p>"
+        ),
+        "start_date": date(2024, 11, 12),
+        "start_time": time(10, 0),
+        "end_time": time(11, 30),
+        "online_url": "https://konferenz.example.org/partnernetzwerk-nrw",
+        "organiser": org("partner_office"),
+    },
 }
 
 
@@ -787,7 +804,10 @@ PARTNER_PAGE = {
         ),
         "patron": person("bahr"),
         "partners": [{"organisation": org(name)} for name, _kind, _place in PARTNERS],
-        "events": [("event", event("partner_event_2024"))],
+        "events": [
+            ("event", event("partner_event_2024")),
+            ("event", event("partner_meeting_online")),
+        ],
         "contact_organisation": org("partner_office"),
         "body": [
             ("heading", "Tätigkeitsbericht"),
@@ -868,16 +888,11 @@ AGENCY_PAGE = {
                 },
             )
         ],
-        "office_hours_note": "Sprechzeiten nur nach vorheriger Anmeldung",
+        # No note: "by appointment only" is the checkbox, a note saying it again repeated it.
         "by_appointment": True,
         "free_and_confidential": True,
+        # No funding note: the programme's own description (shown with it) says the same.
         "funding": [("funding", funding("integrationsagenturen_nrw"))],
-        "funding_note": (
-            "<p>Das Land Nordrhein-Westfalen hat das Programm Integrationsagenturen im "
-            "Jahr 2007 aufgelegt. Es soll nicht einzelne Menschen beraten, sondern ein "
-            "gesellschaftliches Umdenken anstoßen und Angebote für Migrantinnen und "
-            "Migranten öffnen.</p>"
-        ),
         "body": [
             ("heading", "Netzwerkarbeit"),
             (

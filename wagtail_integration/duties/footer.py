@@ -1,6 +1,7 @@
 """The pages the package footer links (the site's accessibility statement and Impressum in
-the current language, and the privacy notice from ``PRIVACY_URL``) and the header links (the
-Leichte Sprache and sign language page).
+the current language, and the privacy notice from ``PRIVACY_URL``: a URL, or a page and its
+translation in the current language) and the header links (the Leichte Sprache and sign
+language page).
 
 Three queries per request at most (the site root's translations, the pages, the view
 restrictions), remembered on the request for further footers.
@@ -104,8 +105,25 @@ def _find(site, language_code):
     return {name: found[name] or fallback[name] for name in FOOTER_PAGE_TYPES}
 
 
-def privacy_url(language_code: str | None) -> str | None:
+def privacy_url(language_code: str | None, request=None) -> str | None:
+    """The privacy notice of ``PRIVACY_URL``: a URL or path as it is, the URL of a language
+    (dict), or the live public page of that id, in ``language_code`` where translated."""
     value = integration_settings.PRIVACY_URL
     if isinstance(value, dict):
-        return value.get(language_code or "") or value.get("") or None
+        value = value.get(language_code or "") or value.get("") or None
+    if isinstance(value, bool):  # a bool is an int: refuse it rather than link page 1
+        return None
+    if isinstance(value, int):
+        return _privacy_page_url(value, language_code, request)
     return value or None
+
+
+def _privacy_page_url(page_id: int, language_code: str | None, request) -> str | None:
+    pages = list(
+        visible(Page.objects.live().public())
+        .filter(translation_key__in=Page.objects.filter(pk=page_id).values("translation_key"))
+        .select_related("locale")
+    )
+    chosen = next((p for p in pages if p.locale.language_code == language_code), None)
+    chosen = chosen or next((p for p in pages if p.pk == page_id), None)
+    return chosen.get_url(request) if chosen else None

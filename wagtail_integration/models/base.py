@@ -21,6 +21,7 @@ from ..conf import integration_settings
 from ..content import serializers as api
 from ..content.objects import ORGANISATION_PREFETCH as ORG
 from ..content.objects import PERSON_PREFETCH, nested
+from ..slugs import GermanSlugFormMixin, GermanSlugMixin
 from .common import paginate
 from .fields import optional_link
 
@@ -35,8 +36,9 @@ PAGE_API_FIELDS = [
 DETAIL_ONLY_API_FIELDS = ("links", "structured_data", "selection")
 
 
-class UniqueChildrenPageForm(WagtailAdminPageForm):
-    """Rejects the same organisation twice in an inline list (``unique_child_fields``)."""
+class UniqueChildrenPageForm(GermanSlugFormMixin, WagtailAdminPageForm):
+    """Rejects the same organisation twice in an inline list (``unique_child_fields``); the
+    slug field writes German titles' umlauts as ae, oe, ue (``slugs.py``)."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -76,8 +78,9 @@ class ChildListingMixin:
         return context
 
 
-class IntegrationPageMixin:
-    """Template context shared by all pages: the configurable base template and related data.
+class IntegrationPageMixin(GermanSlugMixin):
+    """Template context shared by all pages: the configurable base template and related data;
+    German slugs for pages saved without one (``slugs.py``).
 
     ``api_prefetch_related`` is the one place where a page type declares the related rows it
     shows; the HTML view loads them through the content layer's ``load_pages_now`` (as the API,

@@ -306,6 +306,14 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
     lecturer = optional_link(Person, _("lecturer"))
     organiser = optional_link(Organisation, _("organiser"))
     registration_url = models.URLField(_("registration link"), blank=True)
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_(
+            "Where participants join online (video conference, live stream). With a venue "
+            "as well, the event counts as held both on site and online."
+        ),
+    )
 
     search_fields = [
         index.SearchField("title", boost=2),

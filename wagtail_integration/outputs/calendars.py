@@ -99,8 +99,12 @@ def vevent(event, host: str, url: str | None = None, stamp=None) -> VEvent:
         # DTEND of an all-day event is exclusive: the day after the last day.
         item.add("dtend", end_date + datetime.timedelta(days=1))
     location = event_location(event)
+    online_url = one_line(event.online_url)
     if location:
         item.add("location", location)
+    elif online_url:
+        # Online only: calendar apps show LOCATION as the place to go, a link there opens.
+        item.add("location", online_url)
     lines = []
     if event.topic:
         lines.append(one_line(event.topic))
@@ -113,10 +117,14 @@ def vevent(event, host: str, url: str | None = None, stamp=None) -> VEvent:
         lines.append(_("Organiser: %(name)s") % {"name": isolate(event.organiser.name)})
     if event.registration_url:
         lines.append(_("Registration: %(url)s") % {"url": isolate(event.registration_url)})
+    if online_url:
+        lines.append(_("Online: %(url)s") % {"url": isolate(online_url)})
     if lines:
         item.add("description", multi_line("\n\n".join(lines)))
     if url:
         item.add("url", one_line(url))
+    elif online_url:
+        item.add("url", online_url)
     organiser = event.organiser if event.organiser_id else None
     email = _valid_email(one_line(organiser.email)) if organiser and organiser.email else None
     if email:

@@ -30,7 +30,7 @@ def legal_links(context):
         "request": request,
         "statement": pages["accessibility_statement"],
         "impressum": pages["impressum"],
-        "privacy_url": privacy_url(language_code),
+        "privacy_url": privacy_url(language_code, request),
     }
 
 

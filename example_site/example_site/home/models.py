@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from wagtail_integration.slugs import GermanSlugMixin, GermanSlugPageForm
 from wagtail_integration.visibility import visible
 
 
@@ -24,3 +25,23 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = visible(self.get_children().live().public().in_menu()).specific()
         return context
+
+
+class ContentPage(GermanSlugMixin, Page):
+    """A plain text page of the site, such as its privacy notice (Datenschutzerklärung);
+    German slugs like the package's pages."""
+
+    base_form_class = GermanSlugPageForm
+    body = RichTextField(
+        _("text"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+    page_description = _("A page of text, e.g. the privacy notice linked in the footer.")
+    template = "home/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,4 +1,5 @@
-"""Makes the default site's root page a HomePage (used by the demo command)."""
+"""Makes the default site's root page a HomePage and adds the privacy notice that the footer
+links (``WAGTAIL_INTEGRATION["PRIVACY_URL"]``); used by the demo command."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from .models import HomePage
+from .models import ContentPage, HomePage
 
 TITLE = "Integration im Kreis – Beispielseite"
 INTRO = (
@@ -47,3 +48,42 @@ def ensure_home_page() -> tuple[HomePage | None, bool]:
         home = HomePage.objects.get(pk=root.pk)
         home.save_revision().publish()
     return home, True
+
+
+PRIVACY_SLUG = "datenschutz"
+PRIVACY_TITLE = "Datenschutzerklärung"
+# Demo text: a real site needs its own notice, written for its own processing.
+PRIVACY_BODY = (
+    "<p>Diese Erklärung ist ein Beispieltext der Beispielseite. Sie zeigt, wo eine Website "
+    "ihre Besucherinnen und Besucher über den Umgang mit personenbezogenen Daten "
+    "informiert, und ersetzt keine eigene, geprüfte Datenschutzerklärung.</p>"
+    "<h2>Verantwortliche Stelle</h2>"
+    "<p>Verantwortlich ist die im Impressum genannte Stelle. Dort stehen auch Anschrift und "
+    "Kontaktdaten der oder des behördlichen Datenschutzbeauftragten.</p>"
+    "<h2>Beim Aufruf der Seiten</h2>"
+    "<p>Der Server speichert beim Aufruf einer Seite kurzzeitig technische Angaben wie die "
+    "IP-Adresse, die aufgerufene Adresse und die Uhrzeit, um den Betrieb zu sichern und "
+    "Angriffe abzuwehren. Cookies setzt die Seite nur für angemeldete Redakteurinnen und "
+    "Redakteure.</p>"
+    "<h2>Kontakt und Rückmeldungen</h2>"
+    "<p>Wer per E-Mail oder über das Formular zur Barrierefreiheit schreibt, übermittelt "
+    "die angegebenen Daten, damit die Anfrage beantwortet werden kann; sie werden danach "
+    "gelöscht, sobald keine Aufbewahrungspflicht mehr besteht.</p>"
+    "<h2>Ihre Rechte</h2>"
+    "<p>Sie können Auskunft über Ihre gespeicherten Daten, ihre Berichtigung oder Löschung "
+    "verlangen, der Verarbeitung widersprechen und sich bei der Aufsichtsbehörde für den "
+    "Datenschutz beschweren.</p>"
+)
+
+
+def ensure_privacy_page(parent: Page) -> tuple[ContentPage, bool]:
+    """``(privacy page, created)``: the child ``datenschutz`` of ``parent``, published."""
+    existing = parent.get_children().filter(slug=PRIVACY_SLUG).first()
+    if existing is not None:
+        return existing.specific, False
+    page = ContentPage(
+        title=PRIVACY_TITLE, slug=PRIVACY_SLUG, body=PRIVACY_BODY, locale_id=parent.locale_id
+    )
+    Page.objects.get(pk=parent.pk).add_child(instance=page)
+    page.save_revision().publish()
+    return page, True

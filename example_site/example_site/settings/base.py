@@ -177,6 +177,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_INTEGRATION = {
     # The package's base template plus the site's main navigation (example_site/home).
     "BASE_TEMPLATE": "home/base.html",
+    # The privacy notice the demo command adds under the home page (a ContentPage).
+    "PRIVACY_URL": "/datenschutz/",
     # A front end served from another origin may call the API and the headless preview.
     "CORS_ALLOWED_ORIGINS": [
         origin

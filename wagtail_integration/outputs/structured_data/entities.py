@@ -6,7 +6,9 @@ with office hours gets a ``location`` Place that carries its address and hours. 
 ``Event`` needs a ``location`` (schema.org expects one, Google's event guidelines require it):
 the venue or the event's address; else the organiser's address (the organiser hosts it); else
 the town or district the organiser serves; an event with none of these is left out of the
-graph rather than published without a location.
+graph rather than published without a location. An online link adds a ``VirtualLocation``:
+with a venue or address the event is mixed (``MixedEventAttendanceMode``, both locations),
+without one it is online only (the organiser's address is then no place to go to).
 """
 
 from __future__ import annotations
@@ -136,7 +138,14 @@ class EntityNodes:
         node_id = self._id("event", event.pk)
         if node_id in self.nodes:
             return self.nodes[node_id]
-        location = self.event_location(event)
+        online = {"@type": "VirtualLocation", "url": event.online_url} if event.online_url else None
+        on_site = event.venue or postal_address(event)
+        if online and on_site:
+            mode, location = "Mixed", [self.event_location(event), online]
+        elif online:
+            mode, location = "Online", online
+        else:
+            mode, location = "Offline", self.event_location(event)
         if location is None:
             return None
         end = event_end(event)
@@ -149,7 +158,7 @@ class EntityNodes:
             "startDate": event_start(event).isoformat(),
             "endDate": end.isoformat() if end else None,
             "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
             "location": location,
             "organizer": self.ref(self.organisation(event.organiser, with_logo=False)),
             "performer": self.ref(self.person(event.lecturer)),
