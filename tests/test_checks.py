@@ -176,3 +176,20 @@ def test_manage_py_check_reports_each_left_out_url_step(settings, urlconf, check
 def test_install_step_checks_are_registered():
     registered = set(checks.registry.registry.get_checks())
     assert {check_url_layout, check_language_setup} <= registered
+
+
+def test_every_check_id_names_one_check():
+    """Two checks with one id would send an installer to the wrong fix in docs/install.md."""
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    import wagtail_integration
+
+    ids = Counter(
+        match
+        for path in Path(wagtail_integration.__file__).parent.rglob("*.py")
+        for match in re.findall(r'id="(wagtail_integration\.[EW]\d{3})"', path.read_text())
+    )
+    assert ids, "no check ids found"
+    assert [check for check, count in ids.items() if count > 1] == []

@@ -137,7 +137,7 @@ def test_a_privacy_url_passes_the_check(value):
 def test_a_wrong_privacy_url_is_an_error(value):
     with override_settings(WAGTAIL_INTEGRATION={"PRIVACY_URL": value}):
         (message,) = check_privacy_url(None)
-    assert message.id == "wagtail_integration.E030"
+    assert message.id == "wagtail_integration.E033"
 
 
 def test_the_example_site_sets_it():

@@ -272,7 +272,7 @@ def check_privacy_url(app_configs, **kwargs):
                 "language code to either.",
                 hint='For example "/datenschutz/", 42 or {"de": "/datenschutz/", '
                 '"en": "/en/privacy/", "": "/datenschutz/"}.',
-                id="wagtail_integration.E030",
+                id="wagtail_integration.E033",
             )
         ]
     return []
