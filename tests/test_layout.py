@@ -44,8 +44,6 @@ TESTED_IN = {
     "organisations_io/commands.py": "organisations_io/test_importing.py",
     "organisations_io/reading.py": "organisations_io/test_importing.py",
     "organisations_io/rows.py": "organisations_io/test_importing.py",
-    # The feeds list what the press room lists, and are checked for leaks with it.
-    "outputs/feeds.py": "test_press_room.py",
     # One graph per page: its parts are tested through the whole.
     "outputs/structured_data/common.py": "outputs/test_structured_data.py",
     "outputs/structured_data/entities.py": "outputs/test_structured_data.py",

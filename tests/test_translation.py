@@ -50,6 +50,8 @@ INTERFACE_FACTS = {
     "Freitag": lambda: gettext("Friday"),
     "kostenlos": lambda: gettext("Counselling is free of charge and confidential."),
     "vertraulich": lambda: gettext("Counselling is free of charge and confidential."),
+    # The agency's "by appointment" flag is interface text since it is said once (a checkbox).
+    "nach vorheriger Anmeldung": lambda: gettext("By appointment only."),
 }
 
 

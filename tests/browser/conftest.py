@@ -85,12 +85,39 @@ def browser(django_db_setup):
     }
     with pytest.MonkeyPatch.context() as mp, sync_playwright() as playwright:
         mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        serialise_requests_on_shared_sqlite(mp)
         for alias, contents in serialized.items():
             connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
         connections.close_all()
+
+
+def serialise_requests_on_shared_sqlite(mp) -> None:
+    """One request at a time when the live server shares in-memory SQLite's one connection.
+
+    The live server answers each request in a thread of its own, and with in-memory SQLite
+    all of them use the test thread's single connection. Two overlapping requests (Wagtail's
+    autosave landing while the editor presses "Publish") then interleave their transactions
+    ("cannot start a transaction within a transaction"), which a real deployment, with a
+    connection per thread, never does. PostgreSQL runs keep concurrent requests.
+    """
+    import threading
+
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    lock = threading.RLock()
+    handle = WSGIHandler.__call__
+
+    def one_at_a_time(self, environ, start_response):
+        with lock:
+            return handle(self, environ, start_response)
+
+    mp.setattr(WSGIHandler, "__call__", one_at_a_time)
 
 
 @pytest.fixture(scope="package")
