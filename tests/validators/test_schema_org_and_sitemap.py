@@ -58,8 +58,9 @@ def events_of(expanded) -> list[dict]:
 def has_location(event: dict) -> bool:
     """A Place or address, or an online attendance mode with a VirtualLocation URL."""
     locations = event.get("http://schema.org/location", [])
+    # schema.org names its terms with http:// and https:// alike.
     modes = {
-        m.get("@id") or m.get("@value")
+        (m.get("@id") or m.get("@value") or "").replace("https://", "http://", 1)
         for m in event.get("http://schema.org/eventAttendanceMode", [])
     }
     virtual = [
