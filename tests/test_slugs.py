@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.test import override_settings
+from wagtail import VERSION as WAGTAIL_VERSION
 from wagtail.models import Page
 
 from example_site.example_site.home.models import ContentPage
@@ -98,6 +99,8 @@ def formatters(tag: str) -> list:
     return json.loads(raw.replace("&quot;", '"'))
 
 
+# Wagtail 7's slug widget has no ``formatters`` option: there only the server-side slug applies.
+@pytest.mark.skipif(WAGTAIL_VERSION < (8,), reason="Wagtail 7's slug widget has no formatters")
 def test_the_admin_slug_widget_transliterates_on_german_pages(admin_client, root_page, locale_en):
     html = admin_client.get(
         f"/admin/pages/add/wagtail_integration/networkpage/{root_page.pk}/"
