@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from wagtail.models import Locale, Page, Site
 
@@ -69,3 +71,48 @@ def _site_language(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="class")
+def class_db(django_db_setup, django_db_blocker):
+    """A transaction around one test class, for rows its tests share (``class_demo``).
+
+    Each test's own ``db`` runs in a savepoint inside it: what a test changes is undone after
+    the test, the shared rows after the class's last test. A test function outside a class
+    gets its own (pytest falls back to function scope). Not for transactional tests, which
+    would flush the database inside this transaction.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic._from_testcase = True  # as Django's TestCase: durable blocks may nest in it
+        atomic.__enter__()
+    try:
+        yield django_db_blocker
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def build_demo(blocker, **options) -> str:
+    """Run the demo command with database access; its output."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    with blocker.unblock():
+        call_command("wagtail_integration_demo", stdout=out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="class")
+def class_demo(class_db) -> str:
+    """The demo content, built once for the tests of a class (a build takes seconds)."""
+    return build_demo(class_db)
+
+
+@pytest.fixture(scope="class")
+def class_demo_without_organisations(class_db) -> str:
+    """The demo content without its synthetic organisations, built once for a class."""
+    return build_demo(class_db, organisations=0)

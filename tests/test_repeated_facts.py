@@ -6,15 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from wagtail_integration.templatetags.wagtail_integration_tags import mentions
 
 
 @pytest.fixture
-def speaker_team_html(db, client):
-    call_command("wagtail_integration_demo", organisations=0, verbosity=0)
+def speaker_team_html(class_demo_without_organisations, db, client):
     team = Page.objects.live().get(slug="sprecherteam")
     response = client.get(team.url)
     assert response.status_code == 200
@@ -29,18 +27,21 @@ def card_of(html: str, last_name: str) -> str:
     return card
 
 
-@pytest.mark.parametrize(
-    ("last_name", "fact"),
-    [
-        ("Meller", "DRK Integrationsagentur"),
-        ("Eisen", "Caritas Integrationsagentur"),
-        ("Eisen", "Schwerpunkt Antidiskriminierungsarbeit"),
-        ("Schulz-Kügler", "Integrationszentrum"),
-    ],
-)
-def test_a_speaker_card_names_each_fact_once(speaker_team_html, last_name, fact):
-    text = re.sub(r"<[^>]+>", " ", card_of(speaker_team_html, last_name))
-    assert text.count(fact) == 1, text
+class TestSpeakerCards:
+    """The demo's speaker team, built once for the class."""
+
+    @pytest.mark.parametrize(
+        ("last_name", "fact"),
+        [
+            ("Meller", "DRK Integrationsagentur"),
+            ("Eisen", "Caritas Integrationsagentur"),
+            ("Eisen", "Schwerpunkt Antidiskriminierungsarbeit"),
+            ("Schulz-Kügler", "Integrationszentrum"),
+        ],
+    )
+    def test_a_speaker_card_names_each_fact_once(self, speaker_team_html, last_name, fact):
+        text = re.sub(r"<[^>]+>", " ", card_of(speaker_team_html, last_name))
+        assert text.count(fact) == 1, text
 
 
 def test_mentions_allows_german_endings_but_not_other_words():
@@ -52,8 +53,7 @@ def test_mentions_allows_german_endings_but_not_other_words():
 
 
 @pytest.fixture
-def agency_text(db, client):
-    call_command("wagtail_integration_demo", organisations=0, verbosity=0)
+def agency_text(class_demo_without_organisations, db, client):
     agency = Page.objects.live().get(slug="integrationsagentur-herne")
     response = client.get(agency.url)
     assert response.status_code == 200
@@ -64,17 +64,20 @@ def agency_text(db, client):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 
-@pytest.mark.parametrize(
-    ("fact", "wording"),
-    [
-        # office hours by appointment only: the checkbox, and no note saying it again
-        ("nach vorheriger Anmeldung", r"anmeldung"),
-        # the funding programme: its description, and no funding note retelling it
-        ("Integrationsagenturen", r"\b2007\b"),
-        ("Integrationsagenturen", r"Umdenken"),
-    ],
-)
-def test_the_agency_page_states_each_fact_once(agency_text, fact, wording):
-    assert fact in agency_text
-    found = re.findall(wording, agency_text, flags=re.I)
-    assert len(found) == 1, (wording, found, agency_text)
+class TestAgencyPage:
+    """The demo's agency page, built once for the class."""
+
+    @pytest.mark.parametrize(
+        ("fact", "wording"),
+        [
+            # office hours by appointment only: the checkbox, and no note saying it again
+            ("nach vorheriger Anmeldung", r"anmeldung"),
+            # the funding programme: its description, and no funding note retelling it
+            ("Integrationsagenturen", r"\b2007\b"),
+            ("Integrationsagenturen", r"Umdenken"),
+        ],
+    )
+    def test_the_agency_page_states_each_fact_once(self, agency_text, fact, wording):
+        assert fact in agency_text
+        found = re.findall(wording, agency_text, flags=re.I)
+        assert len(found) == 1, (wording, found, agency_text)

@@ -447,57 +447,65 @@ def test_every_page_type_and_its_snippets_translate(
 # -- 2b. The demo tree ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def translated_demo(db, superuser, locales, django_capture_on_commit_callbacks):
-    from .test_demo import run_demo
+@pytest.fixture(scope="class")
+def translated_demo(class_demo, class_db):
+    """The demo tree translated into en and ar by a superuser, once for the class."""
+    from django.contrib.auth import get_user_model
+    from django.test import TestCase
 
-    run_demo()
-    root = Site.objects.get(is_default_site=True).root_page
-    demo_pages = list(root.get_descendants().specific().order_by("path"))
-    seen = set()
-    with django_capture_on_commit_callbacks(execute=True):
-        for child in root.get_children():
-            creator = translate_page_tree(child, locales.values(), user=superuser)
-            seen |= creator.seen_objects
+    with class_db.unblock():
+        user = get_user_model().objects.create_superuser(
+            username="uebersetzung", email="uebersetzung@example.org", password=None
+        )
+        locales = [Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ar")]
+        root = Site.objects.get(is_default_site=True).root_page
+        demo_pages = list(root.get_descendants().specific().order_by("path"))
+        seen = set()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            for child in root.get_children():
+                creator = translate_page_tree(child, locales, user=user)
+                seen |= creator.seen_objects
     return demo_pages, seen
 
 
-def test_whole_demo_tree_translates_without_skipping(translated_demo, locales):
-    demo_pages, seen = translated_demo
-    assert len(demo_pages) >= 8
-    for page in demo_pages:
+class TestTheTranslatedDemo:
+    """The demo translated into en and ar, built once for the class."""
+
+    def test_whole_demo_tree_translates_without_skipping(self, translated_demo, locales):
+        demo_pages, seen = translated_demo
+        assert len(demo_pages) >= 8
+        for page in demo_pages:
+            for code, locale in locales.items():
+                translation = page.get_translation_or_none(locale)
+                assert translation is not None, f"{page.title} was not translated into {code}"
+                assert translation.live and not translation.alias_of_id, (page.title, code)
+                assert translation.get_parent().locale == locale
+        # Every snippet the pages use was translated too, into both locales.
+        for model in (Organisation, Person, Funding, Event):
+            for obj in model.objects.filter(locale=demo_pages[0].locale):
+                if obj.translation_key in seen:
+                    for locale in locales.values():
+                        assert obj.has_translation(locale), (model.__name__, str(obj), locale)
+
+    def test_translated_demo_pages_serve_every_seed_fact(self, translated_demo, locales):
+        from .test_demo import render
+
+        missing_facts = {}
         for code, locale in locales.items():
-            translation = page.get_translation_or_none(locale)
-            assert translation is not None, f"{page.title} was not translated into {code}"
-            assert translation.live and not translation.alias_of_id, (page.title, code)
-            assert translation.get_parent().locale == locale
-    # Every snippet the pages use was translated too, into both locales.
-    for model in (Organisation, Person, Funding, Event):
-        for obj in model.objects.filter(locale=demo_pages[0].locale):
-            if obj.translation_key in seen:
-                for locale in locales.values():
-                    assert obj.has_translation(locale), (model.__name__, str(obj), locale)
-
-
-def test_translated_demo_pages_serve_every_seed_fact(translated_demo, locales):
-    from .test_demo import render
-
-    missing_facts = {}
-    for code, locale in locales.items():
-        for seed, facts in {**SEED_FACTS, "speaker-team": SPEAKER_TEAM_FACTS}.items():
-            source = Page.objects.get(slug=facts["url_path_slug"], locale__language_code="de")
-            page = source.get_translation(locale)
-            assert page.url.startswith(f"/{code}/"), page.url
-            html, text = render(page)
-            expected = [localise_fact(fact, code) for fact in facts["facts"]]
-            missing = [fact for fact in expected if fact not in text]
-            if missing:
-                missing_facts[f"{seed} ({code}) {page.url}"] = missing
-            soup = BeautifulSoup(html, "html.parser")
-            assert soup.html["lang"] == code
-            datetimes = {tag["datetime"] for tag in soup.find_all("time", datetime=True)}
-            assert set(facts.get("datetimes", [])) <= datetimes, (seed, code)
-    assert not missing_facts, missing_facts
+            for seed, facts in {**SEED_FACTS, "speaker-team": SPEAKER_TEAM_FACTS}.items():
+                source = Page.objects.get(slug=facts["url_path_slug"], locale__language_code="de")
+                page = source.get_translation(locale)
+                assert page.url.startswith(f"/{code}/"), page.url
+                html, text = render(page)
+                expected = [localise_fact(fact, code) for fact in facts["facts"]]
+                missing = [fact for fact in expected if fact not in text]
+                if missing:
+                    missing_facts[f"{seed} ({code}) {page.url}"] = missing
+                soup = BeautifulSoup(html, "html.parser")
+                assert soup.html["lang"] == code
+                datetimes = {tag["datetime"] for tag in soup.find_all("time", datetime=True)}
+                assert set(facts.get("datetimes", [])) <= datetimes, (seed, code)
+        assert not missing_facts, missing_facts
 
 
 def test_a_snippet_that_fails_validation_is_reported_not_skipped(db, superuser, locales):

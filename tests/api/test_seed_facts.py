@@ -15,7 +15,6 @@ import warnings
 import pytest
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from django.apps import apps
-from django.core.management import call_command
 from wagtail.models import Page
 
 from ..seed_facts import SEED_FACTS, SPEAKER_TEAM_FACTS
@@ -64,16 +63,19 @@ def searchable_text(data) -> str:
 
 
 @pytest.fixture
-def demo():
-    call_command("wagtail_integration_demo", verbosity=0)
+def demo(class_demo, db):
+    return class_demo
 
 
-@pytest.mark.parametrize("version", API_VERSIONS)
-@pytest.mark.parametrize("seed", sorted(SEEDS))
-def test_api_detail_carries_every_seed_fact(demo, client, seed, version):
-    page = Page.objects.get(slug=SEEDS[seed]["url_path_slug"])
-    response = client.get(f"/api/{version}/pages/{page.pk}/")
-    assert response.status_code == 200
-    text = searchable_text(response.json())
-    missing = [fact for fact in SEEDS[seed]["facts"] if API_FORM.get(fact, fact) not in text]
-    assert not missing, f"{seed} ({version}): not in the API JSON: {missing}"
+class TestTheDemosSeedFacts:
+    """The demo's pages in the API, built once for the class (``class_demo``)."""
+
+    @pytest.mark.parametrize("version", API_VERSIONS)
+    @pytest.mark.parametrize("seed", sorted(SEEDS))
+    def test_api_detail_carries_every_seed_fact(self, demo, client, seed, version):
+        page = Page.objects.get(slug=SEEDS[seed]["url_path_slug"])
+        response = client.get(f"/api/{version}/pages/{page.pk}/")
+        assert response.status_code == 200
+        text = searchable_text(response.json())
+        missing = [fact for fact in SEEDS[seed]["facts"] if API_FORM.get(fact, fact) not in text]
+        assert not missing, f"{seed} ({version}): not in the API JSON: {missing}"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import io
 import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -80,39 +78,47 @@ def vevents(calendar: Calendar) -> list:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("wagtail_integration_demo", stdout=io.StringIO())
+def demo(class_demo, db):
+    return class_demo
 
 
 # --- One event -------------------------------------------------------------------------------
 
 
-def test_demo_training_downloads_as_all_day_event(demo):
-    event = Event.objects.get(title="Netzwerkarbeit interkulturell gestalten")
-    (item,) = vevents(download(event_url(event)))
-    assert str(item["summary"]) == "Netzwerkarbeit interkulturell gestalten"
-    assert item.decoded("dtstart") == datetime.date(2017, 11, 18)
-    assert item.decoded("dtend") == datetime.date(2017, 11, 19)  # exclusive
-    assert str(item["location"]) == "Rathaus Borken, Im Piepershagen 17, 46325 Borken"
-    assert "LEADER-Fortbildung" in str(item["description"])
-    assert "<p>" not in str(item["description"])
-    assert str(item["uid"]) == f"event-{event.translation_key}@localhost"
-    assert "url" not in item
+class TestTheDemosCalendars:
+    """The demo's events, built once for the class (``class_demo``)."""
 
+    def test_demo_training_downloads_as_all_day_event(self, demo):
+        event = Event.objects.get(title="Netzwerkarbeit interkulturell gestalten")
+        (item,) = vevents(download(event_url(event)))
+        assert str(item["summary"]) == "Netzwerkarbeit interkulturell gestalten"
+        assert item.decoded("dtstart") == datetime.date(2017, 11, 18)
+        assert item.decoded("dtend") == datetime.date(2017, 11, 19)  # exclusive
+        assert str(item["location"]) == "Rathaus Borken, Im Piepershagen 17, 46325 Borken"
+        assert "LEADER-Fortbildung" in str(item["description"])
+        assert "<p>" not in str(item["description"])
+        assert str(item["uid"]) == f"event-{event.translation_key}@localhost"
+        assert "url" not in item
 
-def test_demo_working_group_meeting_links_the_press_release(demo):
-    event = Event.objects.get(title="Arbeitskreis Migrantenorganisationen im Kreis Steinfurt")
-    release = Page.objects.get(slug="fachkonferenz-migrantenorganisationen-steinfurt")
-    calendar = download(event_url(event, release))
-    (item,) = vevents(calendar)
-    assert item.decoded("dtstart") == datetime.date(2018, 5, 14)
-    assert str(item["url"]) == "http://localhost" + release.url
-    assert "https://www.kreis-steinfurt.de/integration" in str(item["description"])
-    assert not [c for c in calendar.walk() if c.name == "VTIMEZONE"]  # all-day only
-    # a page that does not list the event is not named as its page
-    other = Page.objects.get(slug="presse")
-    (item,) = vevents(download(event_url(event, other)))
-    assert "url" not in item
+    def test_demo_working_group_meeting_links_the_press_release(self, demo):
+        event = Event.objects.get(title="Arbeitskreis Migrantenorganisationen im Kreis Steinfurt")
+        release = Page.objects.get(slug="fachkonferenz-migrantenorganisationen-steinfurt")
+        calendar = download(event_url(event, release))
+        (item,) = vevents(calendar)
+        assert item.decoded("dtstart") == datetime.date(2018, 5, 14)
+        assert str(item["url"]) == "http://localhost" + release.url
+        assert "https://www.kreis-steinfurt.de/integration" in str(item["description"])
+        assert not [c for c in calendar.walk() if c.name == "VTIMEZONE"]  # all-day only
+        # a page that does not list the event is not named as its page
+        other = Page.objects.get(slug="presse")
+        (item,) = vevents(download(event_url(event, other)))
+        assert "url" not in item
+
+    def test_demo_press_release_feed(self, demo):
+        release = Page.objects.get(slug="fachkonferenz-migrantenorganisationen-steinfurt")
+        (item,) = vevents(download(feed_url(release)))
+        assert str(item["summary"]) == "Arbeitskreis Migrantenorganisationen im Kreis Steinfurt"
+        assert item.decoded("dtstart") == datetime.date(2018, 5, 14)
 
 
 def test_timed_event_uses_europe_berlin(db):
@@ -174,13 +180,6 @@ def test_page_feed_has_every_event_of_the_page(db):
     )
     assert {str(i["url"]) for i in items} == {"http://localhost" + page.url}
     assert len({str(i["uid"]) for i in items}) == 3
-
-
-def test_demo_press_release_feed(demo):
-    release = Page.objects.get(slug="fachkonferenz-migrantenorganisationen-steinfurt")
-    (item,) = vevents(download(feed_url(release)))
-    assert str(item["summary"]) == "Arbeitskreis Migrantenorganisationen im Kreis Steinfurt"
-    assert item.decoded("dtstart") == datetime.date(2018, 5, 14)
 
 
 def test_feed_404_for_pages_the_public_cannot_see(db):

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import io
 import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import connection
 from django.template import Context, Template
 from django.test import Client, RequestFactory
@@ -59,8 +57,8 @@ def meta(html: str) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("wagtail_integration_demo", stdout=io.StringIO())
+def demo(class_demo, db):
+    return class_demo
 
 
 def demo_page(slug: str) -> Page:
@@ -70,86 +68,87 @@ def demo_page(slug: str) -> Page:
 # --- Demo content ----------------------------------------------------------------------------
 
 
-def test_demo_press_release_is_a_news_article(demo):
-    page = demo_page("fachkonferenz-migrantenorganisationen-steinfurt")
-    html = get_html(page.url)
-    data = ld_json(html)
-    (article,) = nodes_of(data, "NewsArticle")
-    assert article["headline"] == page.title
-    assert article["datePublished"] == "2018-05-02"
-    assert article["alternativeHeadline"].startswith("Gemeinsam Integration gestalten")
-    assert article["inLanguage"] == "de"
-    assert article["locationCreated"] == {"@type": "Place", "name": "Kreis Steinfurt"}
-    assert article["dateModified"].startswith(str(page.last_published_at.year))
-    nodes = by_id(data)
-    page_url = "http://localhost" + page.url
-    assert article["mainEntityOfPage"]["@id"] == page_url + "#webpage"
-    assert nodes[page_url + "#webpage"]["url"] == page_url
-    publisher = nodes[article["publisher"]["@id"]]
-    assert publisher["@type"] in {"Organization", "GovernmentOrganization"}
-    assert publisher["name"] == page.publisher.name
-    assert article["author"] == article["publisher"]
-    # the working-group meeting the release announces, as an all-day event
-    (event,) = [nodes[ref["@id"]] for ref in article["mentions"]]
-    assert event["@type"] == "Event"
-    assert event["name"] == "Arbeitskreis Migrantenorganisationen im Kreis Steinfurt"
-    assert event["startDate"] == "2018-05-14"
-    assert nodes[event["organizer"]["@id"]]["name"].startswith("Kommunales Integrationszentrum")
-    og = meta(html)
-    assert og["og:type"] == ["article"]
-    assert og["article:published_time"] == ["2018-05-02"]
-    assert og["og:url"] == [page_url]
-    assert og["og:locale"] == ["de_DE"]
-    assert og["og:title"] == [page.title]
+class TestTheDemosStructuredData:
+    """The demo's pages, built once for the class (``class_demo``)."""
 
+    def test_demo_press_release_is_a_news_article(self, demo):
+        page = demo_page("fachkonferenz-migrantenorganisationen-steinfurt")
+        html = get_html(page.url)
+        data = ld_json(html)
+        (article,) = nodes_of(data, "NewsArticle")
+        assert article["headline"] == page.title
+        assert article["datePublished"] == "2018-05-02"
+        assert article["alternativeHeadline"].startswith("Gemeinsam Integration gestalten")
+        assert article["inLanguage"] == "de"
+        assert article["locationCreated"] == {"@type": "Place", "name": "Kreis Steinfurt"}
+        assert article["dateModified"].startswith(str(page.last_published_at.year))
+        nodes = by_id(data)
+        page_url = "http://localhost" + page.url
+        assert article["mainEntityOfPage"]["@id"] == page_url + "#webpage"
+        assert nodes[page_url + "#webpage"]["url"] == page_url
+        publisher = nodes[article["publisher"]["@id"]]
+        assert publisher["@type"] in {"Organization", "GovernmentOrganization"}
+        assert publisher["name"] == page.publisher.name
+        assert article["author"] == article["publisher"]
+        # the working-group meeting the release announces, as an all-day event
+        (event,) = [nodes[ref["@id"]] for ref in article["mentions"]]
+        assert event["@type"] == "Event"
+        assert event["name"] == "Arbeitskreis Migrantenorganisationen im Kreis Steinfurt"
+        assert event["startDate"] == "2018-05-14"
+        assert nodes[event["organizer"]["@id"]]["name"].startswith("Kommunales Integrationszentrum")
+        og = meta(html)
+        assert og["og:type"] == ["article"]
+        assert og["article:published_time"] == ["2018-05-02"]
+        assert og["og:url"] == [page_url]
+        assert og["og:locale"] == ["de_DE"]
+        assert og["og:title"] == [page.title]
 
-@pytest.mark.parametrize(
-    "slug",
-    [
-        "interkulturelles-netzwerk-westmuensterland",
-        "sprecherteam",
-        "projekte",
-        "integration-durch-ehrenamtliches-engagement-borken",
-        "presse",
-        "partnernetzwerk-interkulturelle-oeffnung",
-        "integrationsagentur-herne",
-    ],
-)
-def test_every_demo_page_has_one_parseable_graph(demo, slug):
-    page = demo_page(slug)
-    html = get_html(page.url)
-    data = ld_json(html)
-    ids = [node["@id"] for node in data["@graph"]]
-    assert len(ids) == len(set(ids))
-    page_node = by_id(data)["http://localhost" + page.url + "#webpage"]
-    assert page_node["inLanguage"] == "de"
-    assert page_node["@type"] in {"WebPage", "CollectionPage", "AboutPage"}
-    # every reference points at a node of the graph
-    known = set(ids)
-    for node in data["@graph"]:
-        for value in node.values():
-            refs = value if isinstance(value, list) else [value]
-            for ref in refs:
-                if isinstance(ref, dict) and set(ref) == {"@id"}:
-                    assert ref["@id"] in known, (node["@id"], ref)
-    assert meta(html)["og:type"] == ["website"]
+    @pytest.mark.parametrize(
+        "slug",
+        [
+            "interkulturelles-netzwerk-westmuensterland",
+            "sprecherteam",
+            "projekte",
+            "integration-durch-ehrenamtliches-engagement-borken",
+            "presse",
+            "partnernetzwerk-interkulturelle-oeffnung",
+            "integrationsagentur-herne",
+        ],
+    )
+    def test_every_demo_page_has_one_parseable_graph(self, demo, slug):
+        page = demo_page(slug)
+        html = get_html(page.url)
+        data = ld_json(html)
+        ids = [node["@id"] for node in data["@graph"]]
+        assert len(ids) == len(set(ids))
+        page_node = by_id(data)["http://localhost" + page.url + "#webpage"]
+        assert page_node["inLanguage"] == "de"
+        assert page_node["@type"] in {"WebPage", "CollectionPage", "AboutPage"}
+        # every reference points at a node of the graph
+        known = set(ids)
+        for node in data["@graph"]:
+            for value in node.values():
+                refs = value if isinstance(value, list) else [value]
+                for ref in refs:
+                    if isinstance(ref, dict) and set(ref) == {"@id"}:
+                        assert ref["@id"] in known, (node["@id"], ref)
+        assert meta(html)["og:type"] == ["website"]
 
-
-def test_demo_training_is_an_event_with_place_and_lecturer(demo):
-    page = demo_page("integration-durch-ehrenamtliches-engagement-borken")
-    data = ld_json(get_html(page.url))
-    (event,) = nodes_of(data, "Event")
-    assert event["startDate"] == "2017-11-18"
-    assert event["location"]["name"] == "Rathaus Borken"
-    assert event["location"]["address"] == {
-        "@type": "PostalAddress",
-        "streetAddress": "Im Piepershagen 17",
-        "postalCode": "46325",
-        "addressLocality": "Borken",
-    }
-    assert by_id(data)[event["performer"]["@id"]]["@type"] == "Person"
-    assert "<" not in event["description"] and "LEADER-Fortbildung" in event["description"]
-    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    def test_demo_training_is_an_event_with_place_and_lecturer(self, demo):
+        page = demo_page("integration-durch-ehrenamtliches-engagement-borken")
+        data = ld_json(get_html(page.url))
+        (event,) = nodes_of(data, "Event")
+        assert event["startDate"] == "2017-11-18"
+        assert event["location"]["name"] == "Rathaus Borken"
+        assert event["location"]["address"] == {
+            "@type": "PostalAddress",
+            "streetAddress": "Im Piepershagen 17",
+            "postalCode": "46325",
+            "addressLocality": "Borken",
+        }
+        assert by_id(data)[event["performer"]["@id"]]["@type"] == "Person"
+        assert "<" not in event["description"] and "LEADER-Fortbildung" in event["description"]
+        assert event["eventStatus"] == "https://schema.org/EventScheduled"
 
 
 # --- Page types ------------------------------------------------------------------------------
