@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail_localize.fields import SynchronizedField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -28,6 +28,16 @@ def phone_field(verbose_name, **kwargs) -> models.CharField:
     return models.CharField(
         verbose_name, max_length=40, blank=True, validators=[phone_validator], **kwargs
     )
+
+
+def text_line(verbose_name, *, max_length=255, required=False, **kwargs) -> models.CharField:
+    """A single line of text, optional unless ``required``."""
+    return models.CharField(verbose_name, max_length=max_length, blank=not required, **kwargs)
+
+
+def stream(block, verbose_name, **kwargs) -> StreamField:
+    """An optional stream of ``block``'s items."""
+    return StreamField(block, verbose_name=verbose_name, blank=True, **kwargs)
 
 
 def optional_link(to, verbose_name, *, on_delete=models.SET_NULL, **kwargs) -> models.ForeignKey:
