@@ -16,11 +16,12 @@ from wagtail.models import Locale
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from ..alerts import api as alerts_api
-from ..models import Alert, Event, Organisation, Person, Topic
+from ..models import Alert, Event, Organisation, Topic
 from ..search import prefix_search
 from ..text import search_terms
 from . import schemas
 from .directory import UNKNOWN_DIRECTORY, directory_organisations
+from .resources import EVENTS, ORGANISATIONS, PEOPLE, Resource
 from .v2_common import CompactJSONMixin, RejectNulMixin, is_id
 
 
@@ -37,12 +38,20 @@ class ResourceAPIViewSet(RejectNulMixin, CompactJSONMixin, BaseAPIViewSet):
     Filters are validated: an unknown value answers 400, never an empty 200 or a 500.
     """
 
-    build = None  # the pydantic builder, e.g. schemas.organisation_out
-    prefetch: tuple[str, ...] = ()
+    resource: Resource  # model, name, builder, prefetching and order, shared with v3
     filter_fields: tuple[str, ...] = ()
     known_query_parameters = frozenset(["limit", "offset", "search", "locale", "format", "_"])
-    ordering: tuple[str, ...] = ("pk",)
     search_ordering: tuple[str, ...] = ()  # indexed FilterFields; empty: by relevance
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # Wagtail's viewset machinery reads ``model`` and ``name`` as class attributes.
+        resource = getattr(cls, "resource", None)
+        if resource is None:
+            return
+        cls.model, cls.name = resource.model, resource.name
+        cls.build = staticmethod(resource.build)
+        cls.prefetch, cls.ordering = resource.prefetch, resource.ordering
 
     def get_serializer_class(self):
         return SchemaSerializer
@@ -114,12 +123,8 @@ def choice_filter(name, choices, params) -> str | None:
 
 
 class OrganisationsAPIViewSet(ResourceAPIViewSet):
-    model = Organisation
-    name = "organisations"
-    build = staticmethod(schemas.organisation_out)
-    prefetch = schemas.ORGANISATION_PREFETCH
+    resource = ORGANISATIONS
     filter_fields = ("kind", "municipality", "topic", "directory")
-    ordering = ("sort_key", "pk")
     search_ordering = ("sort_key",)
 
     def apply_filters(self, queryset, params):
@@ -151,12 +156,8 @@ class OrganisationsAPIViewSet(ResourceAPIViewSet):
 
 
 class PeopleAPIViewSet(ResourceAPIViewSet):
-    model = Person
-    name = "people"
-    build = staticmethod(schemas.person_out)
-    prefetch = schemas.PERSON_PREFETCH
+    resource = PEOPLE
     filter_fields = ("organisation",)
-    ordering = ("last_name", "first_name", "pk")
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)
@@ -169,12 +170,8 @@ class PeopleAPIViewSet(ResourceAPIViewSet):
 
 
 class EventsAPIViewSet(ResourceAPIViewSet):
-    model = Event
-    name = "events"
-    build = staticmethod(schemas.event_out)
-    prefetch = schemas.EVENT_PREFETCH
+    resource = EVENTS
     filter_fields = ("kind", "topic", "municipality")
-    ordering = ("start_date", "start_time", "pk")
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)
