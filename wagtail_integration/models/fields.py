@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail_localize.fields import SynchronizedField
 
@@ -117,6 +118,9 @@ class ContactDetails(PhoneFields):
 
 # The postal address, as on the letter box.
 ADDRESS_SYNC_FIELDS = synchronised("street", "postcode", "city")
+# Their editing panels; Wagtail binds a copy of each panel to every model that lists it.
+ADDRESS_PANELS = [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])]
+PHONE_PANEL = FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")])
 
 
 def german_sort_key(text: str) -> str:

@@ -6,13 +6,15 @@ from __future__ import annotations
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
 from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, OncePerParentMixin
 from .fields import (
+    ADDRESS_PANELS,
+    PHONE_PANEL,
     AddressFields,
     PhoneFields,
     postcode_validator,
@@ -114,16 +116,9 @@ class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, ReviewDateMixin, 
             ],
             heading=_("Provider"),
         ),
+        MultiFieldPanel(ADDRESS_PANELS, heading=_("Address")),
         MultiFieldPanel(
-            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])],
-            heading=_("Address"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("email"),
-                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
-                FieldPanel("contact_form_url"),
-            ],
+            [FieldPanel("email"), PHONE_PANEL, FieldPanel("contact_form_url")],
             heading=_("Contact"),
         ),
         MultiFieldPanel(
