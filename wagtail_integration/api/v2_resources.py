@@ -122,6 +122,14 @@ def choice_filter(name, choices, params) -> str | None:
     return value
 
 
+def id_filter(name, what, params) -> int | None:
+    """The id ``params`` give for ``name``, or None; anything but an id answers 400."""
+    value = params.get(name)
+    if value is not None and not is_id(value):
+        raise BadRequestError(f"{name} must be {what}")
+    return None if value is None else int(value)
+
+
 class OrganisationsAPIViewSet(ResourceAPIViewSet):
     resource = ORGANISATIONS
     filter_fields = ("kind", "municipality", "topic", "directory")
@@ -129,11 +137,9 @@ class OrganisationsAPIViewSet(ResourceAPIViewSet):
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)
-        directory = params.get("directory")
+        directory = id_filter("directory", "a page id", params)
         if directory is not None:
-            if not is_id(directory):
-                raise BadRequestError("directory must be a page id")
-            listed = directory_organisations(int(directory))
+            listed = directory_organisations(directory)
             if listed is None:
                 raise Http404(UNKNOWN_DIRECTORY)
             queryset = queryset.filter(pk__in=listed.values("pk"))
@@ -142,11 +148,9 @@ class OrganisationsAPIViewSet(ResourceAPIViewSet):
             queryset = queryset.filter(kind=kind)
         if params.get("municipality"):
             queryset = queryset.filter(municipality=params["municipality"])
-        topic = params.get("topic")
+        topic = id_filter("topic", "a topic id", params)
         if topic is not None:
-            if not is_id(topic):
-                raise BadRequestError("topic must be a topic id")
-            keys = Topic.objects.filter(pk=int(topic)).values("translation_key")
+            keys = Topic.objects.filter(pk=topic).values("translation_key")
             queryset = queryset.filter(
                 pk__in=Organisation.topics.through.objects.filter(
                     Q(topic__translation_key__in=keys)
@@ -161,11 +165,9 @@ class PeopleAPIViewSet(ResourceAPIViewSet):
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)
-        organisation = params.get("organisation")
+        organisation = id_filter("organisation", "an organisation id", params)
         if organisation is not None:
-            if not is_id(organisation):
-                raise BadRequestError("organisation must be an organisation id")
-            queryset = queryset.filter(organisation_id=int(organisation))
+            queryset = queryset.filter(organisation_id=organisation)
         return queryset
 
 
