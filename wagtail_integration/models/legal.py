@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
+from ..blocks.base import optional_text
 from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
 from ..review.models import ReviewDateMixin
@@ -56,10 +57,8 @@ class NonAccessibleContentBlock(blocks.StructBlock):
         label=_("accessible alternative"),
         help_text=_("How people can get this content in another way, e.g. by phone or e-mail."),
     )
-    planned_fix = blocks.CharBlock(
-        label=_("planned fix"),
-        required=False,
-        max_length=255,
+    planned_fix = optional_text(
+        _("planned fix"),
         help_text=_("e.g. “New forms by the end of 2027.”"),
     )
 
