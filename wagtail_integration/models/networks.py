@@ -14,14 +14,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 
 from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
 from ..content import serializers as api
-from ..content.objects import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
-from ..content.objects import PERSON_PREFETCH as PERSON
 from ..review.models import ReviewDateMixin
 from .base import (
     PAGE_API_FIELDS,
     ContactFields,
     IntegrationPageMixin,
     page_search_fields,
+    related_prefetch,
 )
 from .fields import optional_link, prose, stream, text_line
 
@@ -94,11 +93,7 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("memberships", MEMBERSHIP_PREFETCH),
-        *nested("working_groups", WORKING_GROUP_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     unique_child_fields = {"memberships": "organisation"}
 
@@ -240,11 +235,7 @@ class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, ReviewDate
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("patron", PERSON),
-        *nested("partners", MEMBERSHIP_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     unique_child_fields = {"partners": "organisation"}
 
@@ -312,7 +303,7 @@ class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, ReviewDateMix
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = ContactFields.contact_api_prefetch
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True

@@ -10,13 +10,13 @@ from wagtail.models import Page
 
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
 from ..content import serializers as api
-from ..content.objects import ORGANISATION_PREFETCH, nested
 from ..review.models import ReviewDateMixin
 from .base import (
     PAGE_API_FIELDS,
     ContactFields,
     IntegrationPageMixin,
     page_search_fields,
+    related_prefetch,
 )
 from .fields import optional_link, prose, stream, synchronised, text_line
 
@@ -106,11 +106,7 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Revie
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("organisation", ORGANISATION_PREFETCH),
-        *nested("operator", ORGANISATION_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True

@@ -19,9 +19,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from ..content import serializers as api
-from ..content.objects import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..review.models import ReviewDateMixin
-from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
+from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm, related_prefetch
 from .common import localised_topics
 from .fields import optional_link, stream, text_line
 from .press_filters import topic_slug
@@ -178,10 +177,7 @@ class AbstractPressReleasePage(IntegrationPageMixin, ReviewDateMixin, Page):
         APIField("publisher", serializer=api.OrganisationField()),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("press_contact", PERSON_PREFETCH),
-        *nested("publisher", ORGANISATION_PREFETCH),
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True

@@ -19,7 +19,6 @@ from ..blocks import (
     TextListBlock,
 )
 from ..content import serializers as api
-from ..content.objects import PERSON_PREFETCH, nested
 from ..review.models import ReviewDateMixin
 from ..visibility import visible
 from .base import (
@@ -28,6 +27,7 @@ from .base import (
     ContactFields,
     IntegrationPageMixin,
     page_search_fields,
+    related_prefetch,
 )
 from .fields import optional_link, prose, stream, text_line
 
@@ -132,10 +132,7 @@ class AbstractProjectPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("press_contact", PERSON_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True
