@@ -14,7 +14,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from .fields import INLINE_RICH_TEXT_FEATURES, prose, reject_line_breaks, synchronised, text_line
+from .fields import (
+    INLINE_RICH_TEXT_FEATURES,
+    findable,
+    prose,
+    reject_line_breaks,
+    synchronised,
+    text_line,
+)
 
 EMERGENCY_PERMISSION = "wagtail_integration.publish_emergency_alert"
 
@@ -74,8 +81,7 @@ class Alert(TranslatableMixin, index.Indexed, models.Model):
     base_form_class = AlertForm
 
     search_fields = [
-        index.SearchField("title", boost=2),
-        index.AutocompleteField("title"),
+        *findable("title", boost=2),
         index.SearchField("text"),
         index.FilterField("severity"),
         index.FilterField("locale_id"),

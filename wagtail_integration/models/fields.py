@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -59,6 +60,11 @@ def prose(verbose_name, *, features=None, **kwargs) -> RichTextField:
 def synchronised(*names: str) -> list[SynchronizedField]:
     """Fields holding data, not prose: every translation keeps the source's value."""
     return [SynchronizedField(name) for name in names]
+
+
+def findable(name: str, boost: float | None = None) -> list[index.BaseField]:
+    """A field searched by its words and, as one types, by their beginnings."""
+    return [index.SearchField(name, boost=boost), index.AutocompleteField(name)]
 
 
 def reject_line_breaks(obj, field_names) -> None:

@@ -25,6 +25,7 @@ from .fields import (  # noqa: F401
     AddressFields,
     ContactDetails,
     PhoneFields,
+    findable,
     german_sort_key,
     optional_link,
     phone_validator,
@@ -43,8 +44,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     # locale_id: the admin's chooser and listing filter a search by locale.
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
+        *findable("name"),
         index.FilterField("locale_id"),
     ]
 
@@ -110,8 +110,7 @@ class Organisation(
     )
 
     search_fields = [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
+        *findable("name", boost=3),
         index.SearchField("short_name", boost=2),
         index.SearchField("description"),
         # Visitors' searches match word beginnings in these (wagtail_integration.search).
@@ -252,10 +251,8 @@ class Funding(TranslatableMixin, index.Indexed, models.Model):
     url = models.URLField(_("link"), blank=True)
 
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("funder"),
-        index.AutocompleteField("funder"),
+        *findable("name"),
+        *findable("funder"),
         index.FilterField("locale_id"),  # the admin's chooser and listing filter by locale
     ]
 
@@ -301,11 +298,9 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
     )
 
     search_fields = [
-        index.SearchField("title", boost=2),
-        index.AutocompleteField("title"),
+        *findable("title", boost=2),
         index.SearchField("topic"),
-        index.SearchField("description"),
-        index.AutocompleteField("description"),
+        *findable("description"),
         index.AutocompleteField("venue"),
         index.FilterField("start_date"),
         index.FilterField("kind"),
