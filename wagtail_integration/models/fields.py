@@ -88,11 +88,9 @@ def reject_line_breaks(obj, field_names) -> None:
 class AddressFields(models.Model):
     """Postal address; data, so synchronised between translations."""
 
-    street = models.CharField(_("street and number"), max_length=255, blank=True)
-    postcode = models.CharField(
-        _("postcode"), max_length=10, blank=True, validators=[postcode_validator]
-    )
-    city = models.CharField(_("city"), max_length=255, blank=True)
+    street = text_line(_("street and number"))
+    postcode = text_line(_("postcode"), max_length=10, validators=[postcode_validator])
+    city = text_line(_("city"))
 
     class Meta:
         abstract = True
