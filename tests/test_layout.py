@@ -36,6 +36,7 @@ TESTED_IN = {
     # v2 split by purpose: its parts answer through the v2 endpoints they make up.
     "api/v2_common.py": "api/test_v2.py",
     "api/v2_resources.py": "api/test_v2.py",
+    "api/resources.py": "api/test_v3_resources.py",
     # The directory filter is compared with the HTML directory where the extras are.
     "api/directory.py": "content/test_extras.py",
     # The builders, through the serializer fields that dump them.

@@ -28,6 +28,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .deletion import ReferencesDeleteView
 from .models import Alert, Event, Funding, Organisation, Person, Topic
+from .models.fields import ADDRESS_PANELS, PHONE_PANEL
 
 
 class CreationInEditingLocale:
@@ -117,21 +118,9 @@ class OrganisationViewSet(IntegrationSnippetViewSet):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("kind")]),
         FieldPanel("unit"),
+        MultiFieldPanel([*ADDRESS_PANELS, FieldPanel("municipality")], heading=_("Address")),
         MultiFieldPanel(
-            [
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-                FieldPanel("municipality"),
-            ],
-            heading=_("Address"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("website"),
-                FieldPanel("email"),
-                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
-            ],
-            heading=_("Contact"),
+            [FieldPanel("website"), FieldPanel("email"), PHONE_PANEL], heading=_("Contact")
         ),
         FieldPanel("logo"),
         FieldPanel("description"),
@@ -154,19 +143,9 @@ class PersonViewSet(IntegrationSnippetViewSet):
         FieldPanel("position"),
         FieldPanel("organisation"),
         FieldPanel("photo"),
+        MultiFieldPanel([FieldPanel("email"), PHONE_PANEL], heading=_("Contact")),
         MultiFieldPanel(
-            [
-                FieldPanel("email"),
-                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
-            ],
-            heading=_("Contact"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("building"), FieldPanel("room")]),
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-            ],
+            [FieldRowPanel([FieldPanel("building"), FieldPanel("room")]), *ADDRESS_PANELS],
             heading=_("Office"),
         ),
         FieldPanel("review_by"),
@@ -194,14 +173,7 @@ class EventViewSet(IntegrationSnippetViewSet):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")], heading=_("Start")),
         FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")], heading=_("End")),
-        MultiFieldPanel(
-            [
-                FieldPanel("venue"),
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-            ],
-            heading=_("Place"),
-        ),
+        MultiFieldPanel([FieldPanel("venue"), *ADDRESS_PANELS], heading=_("Place")),
         FieldPanel("online_url"),
         FieldRowPanel([FieldPanel("lecturer"), FieldPanel("organiser")]),
         FieldPanel("registration_url"),

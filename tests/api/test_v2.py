@@ -56,3 +56,27 @@ def test_api_v2_images_and_documents(client):
     factories.DocumentFactory()
     assert client.get("/api/v2/images/").status_code == 200
     assert client.get("/api/v2/documents/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "parameter", "message"),
+    [
+        ("organisations", "directory", "directory must be a page id"),
+        ("organisations", "topic", "topic must be a topic id"),
+        ("people", "organisation", "organisation must be an organisation id"),
+    ],
+)
+@pytest.mark.parametrize("value", ["x1", "-3", "²"])
+def test_v2_resources_refuse_an_id_filter_that_is_no_id(
+    client, endpoint, parameter, message, value
+):
+    response = client.get(f"/api/v2/{endpoint}/", {parameter: value})
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+@pytest.mark.parametrize("parameter", ["directory", "topic"])
+def test_v2_organisations_take_an_id_filter_that_is_an_id(client, parameter):
+    # An id of nothing: the directory is unknown (404), the topic lists no organisation.
+    response = client.get("/api/v2/organisations/", {parameter: "987654"})
+    assert response.status_code == (404 if parameter == "directory" else 200)

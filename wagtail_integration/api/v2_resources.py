@@ -16,11 +16,12 @@ from wagtail.models import Locale
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from ..alerts import api as alerts_api
-from ..models import Alert, Event, Organisation, Person, Topic
+from ..models import Alert, Event, Organisation, Topic
 from ..search import prefix_search
 from ..text import search_terms
 from . import schemas
 from .directory import UNKNOWN_DIRECTORY, directory_organisations
+from .resources import EVENTS, ORGANISATIONS, PEOPLE, Resource
 from .v2_common import CompactJSONMixin, RejectNulMixin, is_id
 
 
@@ -37,12 +38,20 @@ class ResourceAPIViewSet(RejectNulMixin, CompactJSONMixin, BaseAPIViewSet):
     Filters are validated: an unknown value answers 400, never an empty 200 or a 500.
     """
 
-    build = None  # the pydantic builder, e.g. schemas.organisation_out
-    prefetch: tuple[str, ...] = ()
+    resource: Resource  # model, name, builder, prefetching and order, shared with v3
     filter_fields: tuple[str, ...] = ()
     known_query_parameters = frozenset(["limit", "offset", "search", "locale", "format", "_"])
-    ordering: tuple[str, ...] = ("pk",)
     search_ordering: tuple[str, ...] = ()  # indexed FilterFields; empty: by relevance
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # Wagtail's viewset machinery reads ``model`` and ``name`` as class attributes.
+        resource = getattr(cls, "resource", None)
+        if resource is None:
+            return
+        cls.model, cls.name = resource.model, resource.name
+        cls.build = staticmethod(resource.build)
+        cls.prefetch, cls.ordering = resource.prefetch, resource.ordering
 
     def get_serializer_class(self):
         return SchemaSerializer
@@ -113,22 +122,24 @@ def choice_filter(name, choices, params) -> str | None:
     return value
 
 
+def id_filter(name, what, params) -> int | None:
+    """The id ``params`` give for ``name``, or None; anything but an id answers 400."""
+    value = params.get(name)
+    if value is not None and not is_id(value):
+        raise BadRequestError(f"{name} must be {what}")
+    return None if value is None else int(value)
+
+
 class OrganisationsAPIViewSet(ResourceAPIViewSet):
-    model = Organisation
-    name = "organisations"
-    build = staticmethod(schemas.organisation_out)
-    prefetch = schemas.ORGANISATION_PREFETCH
+    resource = ORGANISATIONS
     filter_fields = ("kind", "municipality", "topic", "directory")
-    ordering = ("sort_key", "pk")
     search_ordering = ("sort_key",)
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)
-        directory = params.get("directory")
+        directory = id_filter("directory", "a page id", params)
         if directory is not None:
-            if not is_id(directory):
-                raise BadRequestError("directory must be a page id")
-            listed = directory_organisations(int(directory))
+            listed = directory_organisations(directory)
             if listed is None:
                 raise Http404(UNKNOWN_DIRECTORY)
             queryset = queryset.filter(pk__in=listed.values("pk"))
@@ -137,11 +148,9 @@ class OrganisationsAPIViewSet(ResourceAPIViewSet):
             queryset = queryset.filter(kind=kind)
         if params.get("municipality"):
             queryset = queryset.filter(municipality=params["municipality"])
-        topic = params.get("topic")
+        topic = id_filter("topic", "a topic id", params)
         if topic is not None:
-            if not is_id(topic):
-                raise BadRequestError("topic must be a topic id")
-            keys = Topic.objects.filter(pk=int(topic)).values("translation_key")
+            keys = Topic.objects.filter(pk=topic).values("translation_key")
             queryset = queryset.filter(
                 pk__in=Organisation.topics.through.objects.filter(
                     Q(topic__translation_key__in=keys)
@@ -151,30 +160,20 @@ class OrganisationsAPIViewSet(ResourceAPIViewSet):
 
 
 class PeopleAPIViewSet(ResourceAPIViewSet):
-    model = Person
-    name = "people"
-    build = staticmethod(schemas.person_out)
-    prefetch = schemas.PERSON_PREFETCH
+    resource = PEOPLE
     filter_fields = ("organisation",)
-    ordering = ("last_name", "first_name", "pk")
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)
-        organisation = params.get("organisation")
+        organisation = id_filter("organisation", "an organisation id", params)
         if organisation is not None:
-            if not is_id(organisation):
-                raise BadRequestError("organisation must be an organisation id")
-            queryset = queryset.filter(organisation_id=int(organisation))
+            queryset = queryset.filter(organisation_id=organisation)
         return queryset
 
 
 class EventsAPIViewSet(ResourceAPIViewSet):
-    model = Event
-    name = "events"
-    build = staticmethod(schemas.event_out)
-    prefetch = schemas.EVENT_PREFETCH
+    resource = EVENTS
     filter_fields = ("kind", "topic", "municipality")
-    ordering = ("start_date", "start_time", "pk")
 
     def apply_filters(self, queryset, params):
         queryset = super().apply_filters(queryset, params)

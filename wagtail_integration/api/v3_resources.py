@@ -17,12 +17,12 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.schemas.params import SearchSchema
 from wagtail.models import Locale
 
-from ..models import Event, Organisation, Person, Topic
+from ..models import Event, Organisation, Topic
 from ..search import prefix_search
 from ..text import search_terms
-from . import schemas
 from .directory import UNKNOWN_DIRECTORY, directory_organisations
 from .http import MAX_INTEGER
+from .resources import EVENTS, ORGANISATIONS, PEOPLE, Resource
 
 T = TypeVar("T")
 
@@ -150,7 +150,9 @@ def paginate(request, queryset, pagination: PaginationParams, build) -> dict:
     return {"count": count, "items": [build(item) for item in items]}
 
 
-def resource_router(*, model, tag, schema, build, prefetch, filters_class, ordering):
+def resource_router(resource: Resource, filters_class: type[LocaleParams]) -> Router:
+    model, tag, schema, build = resource.model, resource.name, resource.schema, resource.build
+    prefetch, ordering = resource.prefetch, resource.ordering
     router = Router(tags=[tag])
     auth = [BearerTokenAuth(), AllowAnonymous()]
     name = model._meta.model_name
@@ -191,30 +193,6 @@ def resource_router(*, model, tag, schema, build, prefetch, filters_class, order
     return router
 
 
-organisations_router = resource_router(
-    model=Organisation,
-    tag="organisations",
-    schema=schemas.OrganisationOut,
-    build=schemas.organisation_out,
-    prefetch=schemas.ORGANISATION_PREFETCH,
-    filters_class=OrganisationFilters,
-    ordering=("sort_key", "pk"),
-)
-people_router = resource_router(
-    model=Person,
-    tag="people",
-    schema=schemas.PersonOut,
-    build=schemas.person_out,
-    prefetch=schemas.PERSON_PREFETCH,
-    filters_class=PersonFilters,
-    ordering=("last_name", "first_name", "pk"),
-)
-events_router = resource_router(
-    model=Event,
-    tag="events",
-    schema=schemas.EventOut,
-    build=schemas.event_out,
-    prefetch=schemas.EVENT_PREFETCH,
-    filters_class=EventFilters,
-    ordering=("start_date", "start_time", "pk"),
-)
+organisations_router = resource_router(ORGANISATIONS, OrganisationFilters)
+people_router = resource_router(PEOPLE, PersonFilters)
+events_router = resource_router(EVENTS, EventFilters)

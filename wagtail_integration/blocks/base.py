@@ -77,9 +77,14 @@ class TypedStreamMixin:
         return self.content_stream.dump(value, context)
 
 
+def optional_text(label, *, max_length: int = 255, **kwargs) -> blocks.CharBlock:
+    """An optional short text of at most ``max_length`` characters."""
+    return blocks.CharBlock(label=label, required=False, max_length=max_length, **kwargs)
+
+
 def section_heading() -> blocks.CharBlock:
     """The optional heading every body section starts with."""
-    return blocks.CharBlock(label=_("heading"), required=False, max_length=255)
+    return optional_text(_("heading"))
 
 
 class SectionBlock(TypedStructMixin, blocks.StructBlock):

@@ -7,22 +7,20 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 from ..content import blocks as typed
-from .base import SectionBlock, TypedStreamMixin, TypedStructMixin
+from .base import SectionBlock, TypedStreamMixin, TypedStructMixin, optional_text
 from .choosers import BulkDocumentChooserBlock, FundingChooserBlock, RenditionImageChooserBlock
 from .text import data_text
 
 
 class ImageWithCreditBlock(TypedStructMixin, blocks.StructBlock):
     image = RenditionImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(
-        label=_("alternative text"),
-        required=False,
-        max_length=255,
+    alt_text = optional_text(
+        _("alternative text"),
         help_text=_(
             "Describe the image for people who cannot see it. Empty: the image's own description."
         ),
     )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
+    caption = optional_text(_("caption"), max_length=500)
     credit = data_text(_("credit"), help_text=_("Photographer or source."))
     licence = data_text(_("licence"))
 
@@ -36,13 +34,8 @@ class ImageWithCreditBlock(TypedStructMixin, blocks.StructBlock):
 
 class DocumentItemBlock(TypedStructMixin, blocks.StructBlock):
     document = BulkDocumentChooserBlock(label=_("document"))
-    title = blocks.CharBlock(
-        label=_("title"),
-        required=False,
-        max_length=255,
-        help_text=_("Empty: the document's title."),
-    )
-    description = blocks.CharBlock(label=_("description"), required=False, max_length=500)
+    title = optional_text(_("title"), help_text=_("Empty: the document's title."))
+    description = optional_text(_("description"), max_length=500)
     # Not "Bildnachweis" (the images' credit): a document's author or source. A context
     # keeps the English label, and so the migration state, unchanged.
     credit = data_text(pgettext_lazy("document", "credit"), help_text=_("Author or source."))

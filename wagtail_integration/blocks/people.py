@@ -14,6 +14,7 @@ from .base import (
     TypedStructMixin,
     UniqueStreamBlock,
     duplicate_errors,
+    optional_text,
 )
 from .choosers import PersonChooserBlock
 
@@ -21,10 +22,8 @@ from .choosers import PersonChooserBlock
 class TeamMemberBlock(TypedStructMixin, blocks.StructBlock):
     content_builder = staticmethod(typed.team_member_out)
     person = PersonChooserBlock(label=_("person"))
-    role = blocks.CharBlock(
-        label=_("role in this team"),
-        required=False,
-        max_length=255,
+    role = optional_text(
+        _("role in this team"),
         help_text=_("For example “Speaker” or “Head of the municipal integration centre”."),
     )
 

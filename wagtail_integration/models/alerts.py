@@ -14,7 +14,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from .fields import INLINE_RICH_TEXT_FEATURES, prose, reject_line_breaks, synchronised
+from .fields import (
+    INLINE_RICH_TEXT_FEATURES,
+    findable,
+    prose,
+    reject_line_breaks,
+    synchronised,
+    text_line,
+)
 
 EMERGENCY_PERMISSION = "wagtail_integration.publish_emergency_alert"
 
@@ -50,11 +57,11 @@ class Alert(TranslatableMixin, index.Indexed, models.Model):
     severity = models.CharField(
         _("severity"), max_length=16, choices=Severity.choices, default=Severity.INFO
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = text_line(_("title"), max_length=120, required=True)
     text = prose(_("text"), max_length=600, features=INLINE_RICH_TEXT_FEATURES)
     link_url = models.URLField(_("link"), blank=True)
-    link_text = models.CharField(
-        _("link text"), max_length=80, blank=True, help_text=_("Default: “More information”.")
+    link_text = text_line(
+        _("link text"), max_length=80, help_text=_("Default: “More information”.")
     )
     section = models.ForeignKey(
         "wagtailcore.Page",
@@ -74,8 +81,7 @@ class Alert(TranslatableMixin, index.Indexed, models.Model):
     base_form_class = AlertForm
 
     search_fields = [
-        index.SearchField("title", boost=2),
-        index.AutocompleteField("title"),
+        *findable("title", boost=2),
         index.SearchField("text"),
         index.FilterField("severity"),
         index.FilterField("locale_id"),

@@ -19,8 +19,7 @@ from wagtail.search import index
 from ..blocks import DUPLICATE_MESSAGE
 from ..conf import integration_settings
 from ..content import serializers as api
-from ..content.objects import ORGANISATION_PREFETCH as ORG
-from ..content.objects import PERSON_PREFETCH, nested
+from ..content.objects import nested
 from ..slugs import GermanSlugFormMixin, GermanSlugMixin
 from .common import paginate
 from .fields import optional_link
@@ -164,6 +163,17 @@ def page_search_fields(*texts: str, filters: tuple[str, ...] = ()) -> list[index
     return [*Page.search_fields, *own, *(index.FilterField(name) for name in filters)]
 
 
+def related_prefetch(api_fields) -> list[str]:
+    """What the related objects among ``api_fields`` load: each field's serializer declares
+    its lookups (``SchemaField.prefetch``), relative to the field."""
+    return [
+        lookup
+        for field in api_fields
+        if getattr(field.serializer, "prefetch", ())
+        for lookup in nested(field.name, field.serializer.prefetch)
+    ]
+
+
 class ContactFields(models.Model):
     """A contact person and/or a contact organisation (e.g. an office with a shared mailbox)."""
 
@@ -183,10 +193,7 @@ class ContactFields(models.Model):
         APIField("contact_person", serializer=api.PersonField()),
         APIField("contact_organisation", serializer=api.OrganisationField()),
     ]
-    contact_api_prefetch = [
-        *nested("contact_person", PERSON_PREFETCH),
-        *nested("contact_organisation", ORG),
-    ]
+    contact_api_prefetch = related_prefetch(contact_api_fields)
 
     contact_panels = [
         MultiFieldPanel(

@@ -28,7 +28,7 @@ from ..review.models import ReviewDateMixin
 from ..search import prefix_search
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
 from .common import SearchForm, page_window, paginate
-from .fields import prose, synchronised
+from .fields import prose, synchronised, text_line
 from .snippets import Organisation, Topic, german_sort_key
 
 LETTERS = list(string.ascii_lowercase)
@@ -82,10 +82,9 @@ class AbstractDirectoryPage(IntegrationPageMixin, ReviewDateMixin, Page):
 
     introduction = prose(_("introduction"))
     filter_kinds = models.JSONField(_("kinds"), default=list, blank=True)
-    filter_municipality = models.CharField(
+    filter_municipality = text_line(
         _("municipality"),
         max_length=120,
-        blank=True,
         help_text=_("Show only organisations of this municipality, e.g. “Rheine”."),
     )
     filter_topics = ParentalManyToManyField(

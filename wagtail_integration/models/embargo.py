@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import integration_settings
-from .fields import optional_link
+from .fields import optional_link, text_line
 
 USER_AGENT_LENGTH = 200
 
@@ -47,9 +47,10 @@ class PressPreviewLink(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    recipient = models.CharField(
+    recipient = text_line(
         _("recipient"),
         max_length=200,
+        required=True,
         help_text=_("Who gets the link, e.g. an editorial office; shown in the access log."),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -103,9 +104,9 @@ class PressPreviewAccess(models.Model):
         related_name="accesses",
     )
     accessed_at = models.DateTimeField(_("accessed at"), auto_now_add=True)
-    ip_network = models.CharField(_("network"), max_length=50, blank=True)
-    user_agent = models.CharField(_("user agent"), max_length=USER_AGENT_LENGTH, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=20)
+    ip_network = text_line(_("network"), max_length=50)
+    user_agent = text_line(_("user agent"), max_length=USER_AGENT_LENGTH)
+    outcome = text_line(_("outcome"), max_length=20, required=True)
 
     class Meta:
         verbose_name = _("press preview access")

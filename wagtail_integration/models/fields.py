@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -30,6 +32,16 @@ def phone_field(verbose_name, **kwargs) -> models.CharField:
     )
 
 
+def text_line(verbose_name, *, max_length=255, required=False, **kwargs) -> models.CharField:
+    """A single line of text, optional unless ``required``."""
+    return models.CharField(verbose_name, max_length=max_length, blank=not required, **kwargs)
+
+
+def stream(block, verbose_name, **kwargs) -> StreamField:
+    """An optional stream of ``block``'s items."""
+    return StreamField(block, verbose_name=verbose_name, blank=True, **kwargs)
+
+
 def optional_link(to, verbose_name, *, on_delete=models.SET_NULL, **kwargs) -> models.ForeignKey:
     """An optional reference to a snippet, image, document or page, without a reverse
     relation: deleting the target empties it (or, with ``on_delete=PROTECT``, is refused)."""
@@ -48,6 +60,11 @@ def prose(verbose_name, *, features=None, **kwargs) -> RichTextField:
 def synchronised(*names: str) -> list[SynchronizedField]:
     """Fields holding data, not prose: every translation keeps the source's value."""
     return [SynchronizedField(name) for name in names]
+
+
+def findable(name: str, boost: float | None = None) -> list[index.BaseField]:
+    """A field searched by its words and, as one types, by their beginnings."""
+    return [index.SearchField(name, boost=boost), index.AutocompleteField(name)]
 
 
 def reject_line_breaks(obj, field_names) -> None:
@@ -71,11 +88,9 @@ def reject_line_breaks(obj, field_names) -> None:
 class AddressFields(models.Model):
     """Postal address; data, so synchronised between translations."""
 
-    street = models.CharField(_("street and number"), max_length=255, blank=True)
-    postcode = models.CharField(
-        _("postcode"), max_length=10, blank=True, validators=[postcode_validator]
-    )
-    city = models.CharField(_("city"), max_length=255, blank=True)
+    street = text_line(_("street and number"))
+    postcode = text_line(_("postcode"), max_length=10, validators=[postcode_validator])
+    city = text_line(_("city"))
 
     class Meta:
         abstract = True
@@ -107,6 +122,9 @@ class ContactDetails(PhoneFields):
 
 # The postal address, as on the letter box.
 ADDRESS_SYNC_FIELDS = synchronised("street", "postcode", "city")
+# Their editing panels; Wagtail binds a copy of each panel to every model that lists it.
+ADDRESS_PANELS = [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])]
+PHONE_PANEL = FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")])
 
 
 def german_sort_key(text: str) -> str:

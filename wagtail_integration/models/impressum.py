@@ -6,19 +6,22 @@ from __future__ import annotations
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
 from ..review.models import ReviewDateMixin
 from .base import PAGE_API_FIELDS, IntegrationPageMixin, OncePerParentMixin
 from .fields import (
+    ADDRESS_PANELS,
+    PHONE_PANEL,
     AddressFields,
     PhoneFields,
     postcode_validator,
     prose,
     reject_line_breaks,
     synchronised,
+    text_line,
 )
 
 vat_id_validator = RegexValidator(
@@ -35,62 +38,52 @@ class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, ReviewDateMixin, 
         "authority."
     )
 
-    provider_name = models.CharField(
+    provider_name = text_line(
         _("name of the body"),
-        max_length=255,
+        required=True,
         help_text=_("e.g. “Kreis Steinfurt”; with its legal form if it is not obvious."),
     )
-    legal_form = models.CharField(
-        _("legal form"),
-        max_length=255,
-        blank=True,
-        help_text=_("e.g. “Körperschaft des öffentlichen Rechts”."),
+    legal_form = text_line(
+        _("legal form"), help_text=_("e.g. “Körperschaft des öffentlichen Rechts”.")
     )
-    unit = models.CharField(_("unit"), max_length=255, blank=True)
-    represented_by = models.CharField(
+    unit = text_line(_("unit"))
+    represented_by = text_line(
         _("represented by"),
-        max_length=255,
+        required=True,
         help_text=_("Who represents the body, e.g. “the Landrat” with the name."),
     )
-    street = models.CharField(_("street and number"), max_length=255)
-    postcode = models.CharField(
-        _("postcode"),
-        max_length=10,
-        validators=[postcode_validator],
+    street = text_line(_("street and number"), required=True)
+    postcode = text_line(
+        _("postcode"), max_length=10, required=True, validators=[postcode_validator]
     )
-    city = models.CharField(_("city"), max_length=255)
+    city = text_line(_("city"), required=True)
     email = models.EmailField(_("e-mail address"))
     contact_form_url = models.URLField(_("contact form"), blank=True)
-    supervisory_authority = models.CharField(
+    supervisory_authority = text_line(
         _("supervisory authority"),
-        max_length=255,
-        blank=True,
         help_text=_("e.g. the Bezirksregierung as the authority supervising a Kreis."),
     )
     supervisory_authority_address = models.TextField(
         _("address of the supervisory authority"), blank=True
     )
-    vat_id = models.CharField(
+    vat_id = text_line(
         _("VAT identification number"),
         max_length=11,
-        blank=True,
         validators=[vat_id_validator],
         help_text=_("USt-IdNr., where the body has one (§ 27a UStG)."),
     )
-    register_entry = models.CharField(
+    register_entry = text_line(
         _("register entry"),
-        max_length=255,
-        blank=True,
         help_text=_("Register and number, e.g. for an association or a company."),
     )
-    editor_name = models.CharField(
+    editor_name = text_line(
         _("responsible for the content"),
-        max_length=255,
+        required=True,
         help_text=_("The person responsible for editorial content under § 18 (2) MStV."),
     )
-    editor_address = models.CharField(
+    editor_address = text_line(
         _("address of the person responsible"),
-        max_length=255,
+        required=True,
         help_text=_("Street, postcode and city, e.g. the body's address."),
     )
     further_information = prose(
@@ -123,16 +116,9 @@ class AbstractImpressumPage(IntegrationPageMixin, PhoneFields, ReviewDateMixin, 
             ],
             heading=_("Provider"),
         ),
+        MultiFieldPanel(ADDRESS_PANELS, heading=_("Address")),
         MultiFieldPanel(
-            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])],
-            heading=_("Address"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("email"),
-                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
-                FieldPanel("contact_form_url"),
-            ],
+            [FieldPanel("email"), PHONE_PANEL, FieldPanel("contact_form_url")],
             heading=_("Contact"),
         ),
         MultiFieldPanel(

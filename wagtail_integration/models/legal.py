@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from ..blocks.base import optional_text
 from ..duties import api as duties_api
 from ..duties.enforcement import ENFORCEMENT_BODY_CHOICES, OTHER
 from ..review.models import ReviewDateMixin
@@ -30,7 +30,7 @@ from .base import (
     OncePerParentMixin,
     page_search_fields,
 )
-from .fields import phone_field, prose, reject_line_breaks, synchronised
+from .fields import phone_field, prose, reject_line_breaks, stream, synchronised, text_line
 
 
 class NonAccessibleContentBlock(blocks.StructBlock):
@@ -57,10 +57,8 @@ class NonAccessibleContentBlock(blocks.StructBlock):
         label=_("accessible alternative"),
         help_text=_("How people can get this content in another way, e.g. by phone or e-mail."),
     )
-    planned_fix = blocks.CharBlock(
-        label=_("planned fix"),
-        required=False,
-        max_length=255,
+    planned_fix = optional_text(
+        _("planned fix"),
         help_text=_("e.g. “New forms by the end of 2027.”"),
     )
 
@@ -102,10 +100,8 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, ReviewDateMixin, 
         default="BITV 2.0, EN 301 549 / WCAG 2.1 AA",
         help_text=_("The requirements the content was checked against."),
     )
-    non_accessible_content = StreamField(
-        [("item", NonAccessibleContentBlock())],
-        verbose_name=_("content that is not accessible"),
-        blank=True,
+    non_accessible_content = stream(
+        [("item", NonAccessibleContentBlock())], _("content that is not accessible")
     )
     prepared_on = models.DateField(_("statement prepared on"))
     last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
@@ -115,10 +111,8 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, ReviewDateMixin, 
         choices=Method.choices,
         default=Method.SELF,
     )
-    method_note = models.CharField(
+    method_note = text_line(
         _("about the assessment"),
-        max_length=255,
-        blank=True,
         help_text=_("e.g. the name of the testing organisation or the test procedure used."),
     )
     feedback_introduction = prose(
@@ -144,7 +138,7 @@ class AbstractAccessibilityStatementPage(IntegrationPageMixin, ReviewDateMixin, 
             "yours is not listed; filled fields also replace the stated contact."
         ),
     )
-    enforcement_name = models.CharField(_("name of the body"), max_length=255, blank=True)
+    enforcement_name = text_line(_("name of the body"))
     enforcement_address = models.TextField(_("postal address"), blank=True)
     enforcement_email = models.EmailField(_("e-mail address"), blank=True)
     enforcement_phone = phone_field(_("phone"))
@@ -288,8 +282,8 @@ class AccessibilityFeedback(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    language = models.CharField(_("language"), max_length=20, blank=True)
-    name = models.CharField(_("name"), max_length=200, blank=True)
+    language = text_line(_("language"), max_length=20)
+    name = text_line(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"), blank=True)
     content_url = models.URLField(_("page concerned"), max_length=500, blank=True)
     message = models.TextField(_("message"))

@@ -10,21 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 
 from ..blocks import BodyBlock, EventListBlock, TeamMembersBlock, TextListBlock
 from ..content import serializers as api
-from ..content.objects import MEMBERSHIP_PREFETCH, WORKING_GROUP_PREFETCH, nested
-from ..content.objects import PERSON_PREFETCH as PERSON
 from ..review.models import ReviewDateMixin
 from .base import (
     PAGE_API_FIELDS,
     ContactFields,
     IntegrationPageMixin,
     page_search_fields,
+    related_prefetch,
 )
-from .fields import optional_link, prose
+from .fields import optional_link, prose, stream, text_line
 
 year_validators = [MinValueValidator(1800), MaxValueValidator(2200)]
 
@@ -37,9 +35,7 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
     )
 
     introduction = prose(_("introduction"))
-    region = models.CharField(
-        _("region"), max_length=255, blank=True, help_text=_("Where the network is active.")
-    )
+    region = text_line(_("region"), help_text=_("Where the network is active."))
     founded_year = models.PositiveSmallIntegerField(
         _("founded in"), null=True, blank=True, validators=year_validators
     )
@@ -49,20 +45,17 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
         blank=True,
         help_text=_("As the network states it; may be more than the members listed below."),
     )
-    goals = StreamField(TextListBlock(), verbose_name=_("goals"), blank=True)
+    goals = stream(TextListBlock(), _("goals"))
     way_of_working = prose(_("way of working"))
     meetings_per_year = models.PositiveSmallIntegerField(
         _("meetings per year"), null=True, blank=True, validators=[MaxValueValidator(366)]
     )
-    meeting_rhythm = models.CharField(
-        _("meeting rhythm"),
-        max_length=255,
-        blank=True,
-        help_text=_("In words, e.g. “three plenary meetings a year”."),
+    meeting_rhythm = text_line(
+        _("meeting rhythm"), help_text=_("In words, e.g. “three plenary meetings a year”.")
     )
-    speakers = StreamField(TeamMembersBlock(), verbose_name=_("speaker team"), blank=True)
+    speakers = stream(TeamMembersBlock(), _("speaker team"))
     more_info_url = models.URLField(_("more information (link)"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+    body = stream(BodyBlock(), _("further content"))
 
     search_fields = page_search_fields("introduction", "way_of_working", "region")
 
@@ -100,11 +93,7 @@ class AbstractNetworkPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("memberships", MEMBERSHIP_PREFETCH),
-        *nested("working_groups", WORKING_GROUP_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     unique_child_fields = {"memberships": "organisation"}
 
@@ -157,7 +146,7 @@ class AbstractNetworkMembership(AbstractOrganisationEntry):
     """A member organisation of a network; the host's concrete class adds the ``page``
     ParentalKey (``related_name="memberships"``) to its own network page type."""
 
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note = text_line(_("note"), max_length=500)
 
     class Meta(AbstractOrganisationEntry.Meta):
         abstract = True
@@ -177,7 +166,7 @@ class AbstractWorkingGroup(TranslatableMixin, Orderable):
     """A working group of a network; the host's concrete class adds the ``page`` ParentalKey
     (``related_name="working_groups"``)."""
 
-    name = models.CharField(_("name"), max_length=255)
+    name = text_line(_("name"), required=True)
     description = models.TextField(_("description"), blank=True)
     contact = optional_link("wagtail_integration.Person", _("contact"))
 
@@ -212,15 +201,11 @@ class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, ReviewDate
         _("launched in"), null=True, blank=True, validators=year_validators
     )
     aims = prose(_("aims"))
-    measures = StreamField(
-        TextListBlock(),
-        verbose_name=_("measures partners commit to"),
-        blank=True,
-    )
+    measures = stream(TextListBlock(), _("measures partners commit to"))
     network_work = prose(_("working together"))
     patron = optional_link("wagtail_integration.Person", _("patron"))
-    events = StreamField(EventListBlock(), verbose_name=_("events"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+    events = stream(EventListBlock(), _("events"))
+    body = stream(BodyBlock(), _("further content"))
 
     search_fields = page_search_fields("introduction", "aims")
 
@@ -250,11 +235,7 @@ class AbstractPartnerListingPage(IntegrationPageMixin, ContactFields, ReviewDate
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("patron", PERSON),
-        *nested("partners", MEMBERSHIP_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     unique_child_fields = {"partners": "organisation"}
 
@@ -275,10 +256,9 @@ class AbstractPartnership(AbstractOrganisationEntry):
     """A partner of a partner listing; the host's concrete class adds the ``page``
     ParentalKey (``related_name="partners"``) to its own listing page type."""
 
-    note = models.CharField(
+    note = text_line(
         _("partnership note"),
         max_length=1000,
-        blank=True,
         help_text=_("What this partner agreed to do, in a sentence."),
     )
 
@@ -304,8 +284,8 @@ class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, ReviewDateMix
     )
 
     introduction = prose(_("introduction"))
-    members = StreamField(TeamMembersBlock(), verbose_name=_("members"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+    members = stream(TeamMembersBlock(), _("members"))
+    body = stream(BodyBlock(), _("further content"))
 
     search_fields = page_search_fields("introduction")
 
@@ -323,7 +303,7 @@ class AbstractSpeakerTeamPage(IntegrationPageMixin, ContactFields, ReviewDateMix
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = ContactFields.contact_api_prefetch
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True

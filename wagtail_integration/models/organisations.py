@@ -6,20 +6,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import BodyBlock, FundingListBlock, OfficeHoursBlock, TextListBlock
 from ..content import serializers as api
-from ..content.objects import ORGANISATION_PREFETCH, nested
 from ..review.models import ReviewDateMixin
 from .base import (
     PAGE_API_FIELDS,
     ContactFields,
     IntegrationPageMixin,
     page_search_fields,
+    related_prefetch,
 )
-from .fields import optional_link, prose, synchronised
+from .fields import optional_link, prose, stream, synchronised, text_line
 
 
 class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, ReviewDateMixin, Page):
@@ -38,22 +37,18 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Revie
         help_text=_("The organisation this page presents (address, phone, e-mail come from it)."),
     )
     operator = optional_link("wagtail_integration.Organisation", _("operated by"))
-    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    tagline = text_line(_("tagline"))
     introduction = prose(_("introduction"))
-    tasks = StreamField(TextListBlock(), verbose_name=_("tasks"), blank=True)
-    focus_districts = StreamField(
+    tasks = stream(TextListBlock(), _("tasks"))
+    focus_districts = stream(
         TextListBlock(),
-        verbose_name=_("focus districts"),
-        blank=True,
+        _("focus districts"),
         help_text=_("Districts or neighbourhoods the work concentrates on."),
     )
     approach = prose(_("how we work"))
-    office_hours = StreamField(OfficeHoursBlock(), verbose_name=_("office hours"), blank=True)
-    office_hours_note = models.CharField(
-        _("note on office hours"),
-        max_length=255,
-        blank=True,
-        help_text=_("For example “by appointment only”."),
+    office_hours = stream(OfficeHoursBlock(), _("office hours"))
+    office_hours_note = text_line(
+        _("note on office hours"), help_text=_("For example “by appointment only”.")
     )
     by_appointment = models.BooleanField(_("by appointment only"), default=False)
     free_and_confidential = models.BooleanField(
@@ -61,9 +56,9 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Revie
         default=False,
         help_text=_("Shows the promise that counselling is free of charge and confidential."),
     )
-    funding = StreamField(FundingListBlock(), verbose_name=_("funding"), blank=True)
+    funding = stream(FundingListBlock(), _("funding"))
     funding_note = prose(_("funding note"))
-    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+    body = stream(BodyBlock(), _("further content"))
 
     override_translatable_fields = synchronised("focus_districts", "office_hours")
 
@@ -111,11 +106,7 @@ class AbstractOrganisationProfilePage(IntegrationPageMixin, ContactFields, Revie
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("organisation", ORGANISATION_PREFETCH),
-        *nested("operator", ORGANISATION_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True

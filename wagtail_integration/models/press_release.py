@@ -13,18 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import BodyBlock, EventListBlock, MediaBlock
 from ..content import serializers as api
-from ..content.objects import ORGANISATION_PREFETCH, PERSON_PREFETCH, nested
 from ..review.models import ReviewDateMixin
-from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm
+from .base import PAGE_API_FIELDS, IntegrationPageMixin, UniqueChildrenPageForm, related_prefetch
 from .common import localised_topics
-from .fields import optional_link
+from .fields import optional_link, stream, text_line
 from .press_filters import topic_slug
 from .snippets import Topic
 
@@ -74,25 +72,22 @@ class AbstractPressReleasePage(IntegrationPageMixin, ReviewDateMixin, Page):
     base_form_class = PressReleasePageForm
 
     release_date = models.DateField(_("release date"))
-    dateline = models.CharField(
+    dateline = text_line(
         _("dateline"),
         max_length=120,
-        blank=True,
         help_text=_("Place the release is issued from, e.g. the district's name."),
     )
-    subheadline = models.CharField(_("subheadline"), max_length=500, blank=True)
+    subheadline = text_line(_("subheadline"), max_length=500)
     lead = models.TextField(_("lead"), blank=True, help_text=_("The opening paragraph."))
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    media = StreamField(
+    body = stream(BodyBlock(), _("body"))
+    media = stream(
         MediaBlock(),
-        verbose_name=_("media for download"),
-        blank=True,
+        _("media for download"),
         help_text=_("Images (with caption and credit) and documents offered to the press."),
     )
-    events = StreamField(
+    events = stream(
         EventListBlock(),
-        verbose_name=_("related events"),
-        blank=True,
+        _("related events"),
         help_text=_("For example the next meeting the release announces."),
     )
     press_contact = optional_link("wagtail_integration.Person", _("press contact"))
@@ -182,10 +177,7 @@ class AbstractPressReleasePage(IntegrationPageMixin, ReviewDateMixin, Page):
         APIField("publisher", serializer=api.OrganisationField()),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("press_contact", PERSON_PREFETCH),
-        *nested("publisher", ORGANISATION_PREFETCH),
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True

@@ -8,7 +8,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
@@ -20,7 +19,6 @@ from ..blocks import (
     TextListBlock,
 )
 from ..content import serializers as api
-from ..content.objects import PERSON_PREFETCH, nested
 from ..review.models import ReviewDateMixin
 from ..visibility import visible
 from .base import (
@@ -29,8 +27,9 @@ from .base import (
     ContactFields,
     IntegrationPageMixin,
     page_search_fields,
+    related_prefetch,
 )
-from .fields import optional_link, prose
+from .fields import optional_link, prose, stream, text_line
 
 
 class AbstractProjectIndexPage(ChildListingMixin, IntegrationPageMixin, ReviewDateMixin, Page):
@@ -74,29 +73,23 @@ class AbstractProjectPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
     page_description = _("One project: its aims, period, partners, contact and funding.")
 
     introduction = prose(_("introduction"))
-    region = models.CharField(
-        _("region"), max_length=255, blank=True, help_text=_("e.g. a LEADER region")
-    )
-    municipalities = StreamField(
-        TextListBlock(),
-        verbose_name=_("municipalities of the region"),
-        blank=True,
-    )
+    region = text_line(_("region"), help_text=_("e.g. a LEADER region"))
+    municipalities = stream(TextListBlock(), _("municipalities of the region"))
     region_description = prose(_("about the region"))
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
-    goals = StreamField(TextListBlock(), verbose_name=_("goals"), blank=True)
-    measures = StreamField(TextListBlock(), verbose_name=_("measures"), blank=True)
-    target_groups = StreamField(TextListBlock(), verbose_name=_("target groups"), blank=True)
-    funding = StreamField(FundingListBlock(), verbose_name=_("funding"), blank=True)
+    goals = stream(TextListBlock(), _("goals"))
+    measures = stream(TextListBlock(), _("measures"))
+    target_groups = stream(TextListBlock(), _("target groups"))
+    funding = stream(FundingListBlock(), _("funding"))
     funding_note = prose(
         _("funding note"),
         help_text=_("What the funding programme is, in the words the funder requires."),
     )
-    partners = StreamField(OrganisationListBlock(), verbose_name=_("partners"), blank=True)
-    events = StreamField(EventListBlock(), verbose_name=_("events"), blank=True)
+    partners = stream(OrganisationListBlock(), _("partners"))
+    events = stream(EventListBlock(), _("events"))
     press_contact = optional_link("wagtail_integration.Person", _("press contact"))
-    body = StreamField(BodyBlock(), verbose_name=_("further content"), blank=True)
+    body = stream(BodyBlock(), _("further content"))
 
     override_translatable_fields = [SynchronizedField("municipalities")]
 
@@ -139,10 +132,7 @@ class AbstractProjectPage(IntegrationPageMixin, ContactFields, ReviewDateMixin, 
         APIField("body"),
         *PAGE_API_FIELDS,
     ]
-    api_prefetch_related = [
-        *nested("press_contact", PERSON_PREFETCH),
-        *ContactFields.contact_api_prefetch,
-    ]
+    api_prefetch_related = related_prefetch(api_fields)
 
     class Meta:
         abstract = True

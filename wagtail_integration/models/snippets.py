@@ -25,6 +25,7 @@ from .fields import (  # noqa: F401
     AddressFields,
     ContactDetails,
     PhoneFields,
+    findable,
     german_sort_key,
     optional_link,
     phone_validator,
@@ -32,18 +33,18 @@ from .fields import (  # noqa: F401
     reject_line_breaks,
     sort_key_initial,
     synchronised,
+    text_line,
 )
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A subject an organisation works on (language courses, counselling, sport …)."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = text_line(_("name"), max_length=120, required=True)
 
     # locale_id: the admin's chooser and listing filter a search by locale.
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
+        *findable("name"),
         index.FilterField("locale_id"),
     ]
 
@@ -77,19 +78,16 @@ class Organisation(
         NETWORK = "network", _("Network or cooperation")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=255)
-    short_name = models.CharField(_("short name"), max_length=80, blank=True)
-    unit = models.CharField(
+    name = text_line(_("name"), required=True)
+    short_name = text_line(_("short name"), max_length=80)
+    unit = text_line(
         _("unit"),
-        max_length=255,
-        blank=True,
         help_text=_("Department or office within the organisation, e.g. the press office."),
     )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
-    municipality = models.CharField(
+    municipality = text_line(
         _("municipality"),
         max_length=120,
-        blank=True,
         help_text=_("Town, city or district the organisation belongs to."),
     )
     website = models.URLField(_("website"), blank=True)
@@ -112,8 +110,7 @@ class Organisation(
     )
 
     search_fields = [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
+        *findable("name", boost=3),
         index.SearchField("short_name", boost=2),
         index.SearchField("description"),
         # Visitors' searches match word beginnings in these (wagtail_integration.search).
@@ -185,21 +182,14 @@ class Person(
 ):
     """A contact person, speaker, press officer or lecturer."""
 
-    academic_title = models.CharField(
-        _("academic title"), max_length=40, blank=True, help_text=_("For example “Dr.”")
-    )
-    first_name = models.CharField(_("first name"), max_length=120, blank=True)
-    last_name = models.CharField(_("last name"), max_length=120)
-    position = models.CharField(
-        _("position"),
-        max_length=255,
-        blank=True,
-        help_text=_("For example “Head of the press office”"),
-    )
+    academic_title = text_line(_("academic title"), max_length=40, help_text=_("For example “Dr.”"))
+    first_name = text_line(_("first name"), max_length=120)
+    last_name = text_line(_("last name"), max_length=120, required=True)
+    position = text_line(_("position"), help_text=_("For example “Head of the press office”"))
     organisation = optional_link(Organisation, _("organisation"), related_name="people")
     photo = optional_link(get_image_model_string(), _("photo"))
-    building = models.CharField(_("building"), max_length=80, blank=True)
-    room = models.CharField(_("room"), max_length=40, blank=True)
+    building = text_line(_("building"), max_length=80)
+    room = text_line(_("room"), max_length=40)
 
     search_fields = [
         index.SearchField("last_name", boost=3),
@@ -247,30 +237,22 @@ class Person(
 class Funding(TranslatableMixin, index.Indexed, models.Model):
     """A funding programme or funder, with the attribution text the funder requires."""
 
-    name = models.CharField(
-        _("name"), max_length=255, help_text=_("Funding programme, e.g. “LEADER”.")
-    )
-    funder = models.CharField(
+    name = text_line(_("name"), required=True, help_text=_("Funding programme, e.g. “LEADER”."))
+    funder = text_line(
         _("funder"),
-        max_length=255,
-        blank=True,
         help_text=_("Who pays, e.g. the European Union (EAFRD) or a federal state ministry."),
     )
     description = prose(_("description"), features=INLINE_RICH_TEXT_FEATURES)
-    attribution = models.CharField(
+    attribution = text_line(
         _("attribution"),
-        max_length=255,
-        blank=True,
         help_text=_("The wording the funder requires next to its logo, e.g. “Funded by …”."),
     )
     logo = optional_link(get_image_model_string(), _("logo"))
     url = models.URLField(_("link"), blank=True)
 
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("funder"),
-        index.AutocompleteField("funder"),
+        *findable("name"),
+        *findable("funder"),
         index.FilterField("locale_id"),  # the admin's chooser and listing filter by locale
     ]
 
@@ -294,15 +276,15 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
         PARTNER_EVENT = "partner_event", _("Partner event")
         OTHER = "other", _("Other")
 
-    title = models.CharField(_("title"), max_length=255)
+    title = text_line(_("title"), required=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.MEETING)
-    topic = models.CharField(_("topic"), max_length=255, blank=True)
+    topic = text_line(_("topic"))
     description = prose(_("description"), features=INLINE_RICH_TEXT_FEATURES)
     start_date = models.DateField(_("start date"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
-    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    venue = text_line(_("venue"))
     lecturer = optional_link(Person, _("lecturer"))
     organiser = optional_link(Organisation, _("organiser"))
     registration_url = models.URLField(_("registration link"), blank=True)
@@ -316,11 +298,9 @@ class Event(TranslatableMixin, AddressFields, index.Indexed, models.Model):
     )
 
     search_fields = [
-        index.SearchField("title", boost=2),
-        index.AutocompleteField("title"),
+        *findable("title", boost=2),
         index.SearchField("topic"),
-        index.SearchField("description"),
-        index.AutocompleteField("description"),
+        *findable("description"),
         index.AutocompleteField("venue"),
         index.FilterField("start_date"),
         index.FilterField("kind"),

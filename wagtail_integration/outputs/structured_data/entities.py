@@ -13,6 +13,8 @@ without one it is online only (the organiser's address is then no place to go to
 
 from __future__ import annotations
 
+import functools
+
 from wagtail.blocks import StreamValue
 
 from ...text import plain_text
@@ -25,6 +27,36 @@ from .common import (
     postal_address,
     rendition_url,
 )
+
+
+def graph_node(kind: str):
+    """Turns ``build(self, obj, node_id, ...)`` into a node method: None for no object, the
+    graph's node where it holds one for ``obj`` already, else the built node, added."""
+
+    def decorate(build):
+        @functools.wraps(build)
+        def node(self, obj, *args, **kwargs) -> dict | None:
+            if obj is None:
+                return None
+            node_id = self._id(kind, obj.pk)
+            if node_id in self.nodes:
+                return self.nodes[node_id]
+            built = build(self, obj, node_id, *args, **kwargs)
+            return None if built is None else self.add(compact(built))
+
+        return node
+
+    return decorate
+
+
+def contact_points(obj) -> dict:
+    """The e-mail, phone, fax and postal address of an organisation or a person."""
+    return {
+        "email": obj.email,
+        "telephone": obj.phone,
+        "faxNumber": obj.fax,
+        "address": postal_address(obj),
+    }
 
 
 class EntityNodes:
@@ -45,12 +77,8 @@ class EntityNodes:
     def _id(self, kind: str, pk) -> str:
         return f"{self.root_url.rstrip('/')}/#/schema/{kind}/{pk}"
 
-    def organisation(self, org, with_logo: bool = True) -> dict | None:
-        if org is None:
-            return None
-        node_id = self._id("organisation", org.pk)
-        if node_id in self.nodes:
-            return self.nodes[node_id]
+    @graph_node("organisation")
+    def organisation(self, org, node_id: str, with_logo: bool = True) -> dict:
         kind = getattr(org, "kind", "")
         node = {
             "@type": "GovernmentOrganization" if kind == "public_body" else "Organization",
@@ -61,16 +89,13 @@ class EntityNodes:
                 {"@type": "Organization", "name": org.unit} if getattr(org, "unit", "") else None
             ),
             "url": org.website,
-            "email": org.email,
-            "telephone": org.phone,
-            "faxNumber": org.fax,
-            "address": postal_address(org),
+            **contact_points(org),
             "areaServed": org.municipality,
             "logo": rendition_url(org.logo, LOGO_FILTER, self.root_url)
             if with_logo and org.logo_id
             else None,
         }
-        return self.add(compact(node))
+        return node
 
     def organisation_place(self, org, hours: list[dict]) -> dict | None:
         """The Place where ``org`` receives visitors: its address and opening hours."""
@@ -86,12 +111,8 @@ class EntityNodes:
             }
         )
 
-    def person(self, person, with_photo: bool = False) -> dict | None:
-        if person is None:
-            return None
-        node_id = self._id("person", person.pk)
-        if node_id in self.nodes:
-            return self.nodes[node_id]
+    @graph_node("person")
+    def person(self, person, node_id: str, with_photo: bool = False) -> dict:
         works_for = self.organisation(person.organisation, with_logo=False)
         node = {
             "@type": "Person",
@@ -102,15 +123,12 @@ class EntityNodes:
             "honorificPrefix": person.academic_title,
             "jobTitle": person.position,
             "worksFor": self.ref(works_for),
-            "email": person.email,
-            "telephone": person.phone,
-            "faxNumber": person.fax,
-            "address": postal_address(person),
+            **contact_points(person),
             "image": rendition_url(person.photo, PHOTO_FILTER, self.root_url)
             if with_photo and person.photo_id
             else None,
         }
-        return self.add(compact(node))
+        return node
 
     def event_location(self, event) -> dict | None:
         """The venue or address of ``event``, else its organiser's address or area, else None."""
@@ -132,12 +150,8 @@ class EntityNodes:
             }
         return None
 
-    def event(self, event) -> dict | None:
-        if event is None:
-            return None
-        node_id = self._id("event", event.pk)
-        if node_id in self.nodes:
-            return self.nodes[node_id]
+    @graph_node("event")
+    def event(self, event, node_id: str) -> dict | None:
         online = {"@type": "VirtualLocation", "url": event.online_url} if event.online_url else None
         on_site = event.venue or postal_address(event)
         if online and on_site:
@@ -170,7 +184,7 @@ class EntityNodes:
                 else None
             ),
         }
-        return self.add(compact(node))
+        return node
 
     def events(self, stream) -> list[dict]:
         """The Event nodes of an events stream; events without any location are left out."""
