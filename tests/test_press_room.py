@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
@@ -516,6 +516,7 @@ def test_photo_archive_in_api_v2_and_v3(client, index, conference):
 
 def count_queries(client, url, **params) -> int:
     get(client, url, **params)  # warm-up: renditions
+    reset_queries()  # the query log holds 9,000 entries: once full, a count would read 0
     with CaptureQueriesContext(connection) as context:
         get(client, url, **params)
     return len(context)
@@ -546,7 +547,7 @@ def test_index_archive_search_and_feeds_queries_stay_flat(client, settings, suff
     large = fill_index(f.PressReleaseIndexPageFactory(), 30)
     few = count_queries(client, small.url + suffix, **params)
     many = count_queries(client, large.url + suffix, **params)
-    assert many <= few, (suffix, params, few, many)
+    assert 0 < many <= few, (suffix, params, few, many)
 
 
 def test_photo_archive_queries_stay_flat(client, settings, django_assert_max_num_queries):
@@ -556,6 +557,7 @@ def test_photo_archive_queries_stay_flat(client, settings, django_assert_max_num
     few = count_queries(client, small.url)
     large = f.PhotoArchivePageFactory(press_index=fill_index(f.PressReleaseIndexPageFactory(), 30))
     get(client, large.url)  # warm-up
+    reset_queries()
     with django_assert_max_num_queries(few):
         response = get(client, large.url)
     assert len(soup(response).select(".wi-photo-archive__item")) == 30

@@ -3,7 +3,7 @@
 ``translate_page_tree`` submits a page, its subtree and the snippets they use to
 wagtail-localize and fails loudly where wagtail-localize would skip a page silently.
 ``page_translations`` lists the live translations of a page for ``hreflang`` alternates and
-the language switcher, in one query whatever the number of languages.
+the language switcher, from what the loading policy loaded with the page.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
-
-from .visibility import visible
 
 
 class TranslationSkippedError(Exception):
@@ -213,19 +211,21 @@ def _language_order() -> dict[str, int]:
 def page_translations(page: Page | None, request=None) -> list[PageTranslation]:
     """The live, public language versions of ``page`` (itself included), in settings order.
 
-    One query for the pages with their locales; URLs come from Wagtail's per-request cache of
-    site root paths, so the number of queries does not grow with the number of languages.
+    Read from the translations the loading policy loaded (``content.loading``): the HTML view
+    loads them with the page, so the ``hreflang`` links and the switcher cost no query of
+    their own; a page loaded without them costs one query, whatever the number of languages.
+    URLs come from Wagtail's per-request cache of site root paths.
     """
     if page is None or not getattr(page, "translation_key", None):
         return []
-    pages = (
-        visible(Page.objects.filter(translation_key=page.translation_key).live().public())
-        .select_related("locale")
-        .only("id", "path", "depth", "url_path", "locale__language_code", "translation_key")
-    )
+    from .content.loading import live_translations
+
+    versions = getattr(page, "_live_versions", None)
+    if versions is None:
+        versions = live_translations({page.translation_key})[page.translation_key]
     order = _language_order()
     result = []
-    for translation in pages:
+    for translation in versions:
         url_parts = translation.get_url_parts(request=request)
         if url_parts is None:
             continue

@@ -8,8 +8,9 @@ query per chooser block class, shared by every block that chose them (a person i
 card and in a team is fetched once). API v2 (detail and listing) and API v3 (detail) load
 through it; serialise inside its ``with`` block. The HTML view, the feeds and the sitemap read
 their pages after loading returns: they call ``load_pages_now``, which converts the streams
-while the shared objects are at hand. API v3's listing shows cards, not pages:
-``specific_pages`` and ``card_images`` load what a card shows for a whole listing at once.
+while the shared objects are at hand; the HTML view's child lists call ``load_listing``.
+API v3's listing shows cards, not pages: ``specific_pages`` and ``card_images`` load what a
+card shows for a whole listing at once.
 
 Declared lookups are folded before they are applied (``fold_lookups``): a chain of foreign
 keys after a relation is joined into that relation's query, so a member organisation with its
@@ -282,6 +283,17 @@ def load_pages(
     prefetch_pages(pages, related=related, translations=translations)
     with prefetched_stream_objects(pages, _page_streams(pages, streams)):
         yield pages
+
+
+def load_listing(pages, *, streams: Iterable[str] = (), related: bool = False) -> list:
+    """The pages of a child list (an index's items, a page's subpages) for their teasers.
+
+    A teaser shows its page's own columns, so by default nothing more is loaded; an index
+    whose teasers show a stream or related rows names them and gets them for the whole list
+    at once (one query per chooser block class, not one per item). The templates build the
+    items' URLs with the request (Wagtail's per-request cache of site root paths).
+    """
+    return load_pages_now(list(pages), streams=streams, related=related, translations=False)
 
 
 # --- Listing cards ----------------------------------------------------------------------------

@@ -62,18 +62,27 @@ class ChildListingMixin:
     """An index page that lists its children, paginated with ``?page=``.
 
     ``get_listing`` returns the queryset; the template gets the page of it as
-    ``listing_context_name``.
+    ``listing_context_name``, its items loaded through ``content.loading.load_listing``:
+    teasers that show a stream or related rows name them in ``listing_streams`` and
+    ``listing_related`` (loaded for the shown items at once).
     """
 
     listing_context_name = "items"
+    listing_streams: tuple[str, ...] = ()
+    listing_related = False
 
     def get_listing(self):
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
+        from ..content.loading import load_listing
+
         context = super().get_context(request, *args, **kwargs)
-        per_page = integration_settings.PAGE_SIZE
-        context[self.listing_context_name] = paginate(request, self.get_listing(), per_page)
+        items = paginate(request, self.get_listing(), integration_settings.PAGE_SIZE)
+        items.object_list = load_listing(
+            items.object_list, streams=self.listing_streams, related=self.listing_related
+        )
+        context[self.listing_context_name] = items
         return context
 
 
@@ -97,7 +106,8 @@ class IntegrationPageMixin(GermanSlugMixin):
         return {}
 
     def load_for_html(self, request=None) -> None:
-        """Load the declared rows and the streams' chosen objects for this page's template.
+        """Load the declared rows, the live translations (``hreflang`` links and the language
+        switcher) and the streams' chosen objects for this page's template.
 
         Once per instance. A preview leaves the rows out: its inline children live in memory.
         """
@@ -106,7 +116,7 @@ class IntegrationPageMixin(GermanSlugMixin):
         from ..content.loading import load_pages_now
 
         preview = self.pk is None or getattr(request, "is_preview", False)
-        load_pages_now([self], related=not preview, translations=False)
+        load_pages_now([self], related=not preview)
         self._loaded_for_html = True
 
     def serve(self, request, *args, **kwargs):

@@ -143,7 +143,7 @@ class PressReleaseRssFeed(Feed):
         if image is None:
             return []
         spec = integration_settings.IMAGE_RENDITIONS.get("large", DEFAULT_RENDITION)
-        rendition = image.get_rendition(spec)
+        rendition = image.get_renditions(spec)[spec]  # no cache write-back per request
         try:
             length = rendition.file.size
         except (OSError, ValueError):  # a file missing from storage: length unknown

@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def get_page_translations(context, page=None):
-    """The live language versions of ``page`` (default: the context's page), in one query.
+    """The live language versions of ``page`` (default: the context's page), as loaded with it.
 
     ``{% get_page_translations page as translations %}``; each item has ``language_code``,
     ``name`` (the language's own name), ``url``, ``full_url``, ``is_current`` and ``is_bidi``.
@@ -136,7 +136,7 @@ def breadcrumbs(context, page=None):
     if root is None or page.depth <= root.depth:
         return {"trail": [], "page": None}
     trail = list(page.get_ancestors().filter(depth__gte=root.depth).live().public())
-    return {"trail": trail, "page": page}
+    return {"trail": trail, "page": page, "request": context.get("request")}
 
 
 @register.inclusion_tag("wagtail_integration/includes/back_link.html", takes_context=True)
@@ -150,19 +150,21 @@ def back_link(context, page=None):
     root = _site_root(context, page)
     if parent is None or not parent.live or root is None or parent.depth <= root.depth:
         return {"parent": None}
-    return {"parent": parent}
+    return {"parent": parent, "request": context.get("request")}
 
 
-@register.inclusion_tag("wagtail_integration/includes/subpages.html")
-def subpages(page):
+@register.inclusion_tag("wagtail_integration/includes/subpages.html", takes_context=True)
+def subpages(context, page):
     """Links to the page's live, public child pages (a network to its speaker team)."""
     from wagtail.models import Page
 
+    from ..content.loading import load_listing
     from ..visibility import visible
 
     if not isinstance(page, Page):
         return {"children": []}
-    return {"children": list(visible(page.get_children().live().public()))}
+    children = load_listing(visible(page.get_children().live().public()))
+    return {"children": children, "request": context.get("request")}
 
 
 def _words(text: str) -> list[str]:

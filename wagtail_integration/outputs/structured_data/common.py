@@ -54,16 +54,38 @@ def absolute(url: str | None, base: str) -> str | None:
     return base.rstrip("/") + "/" + url.lstrip("/")
 
 
-def rendition_url(image, spec: str, base: str) -> str | None:
-    if image is None:
+def page_site(page, request=None):
+    """The site ``page`` belongs to: the request's own (found once per request) when it is
+    that one. Wagtail's ``Page.get_site()`` costs a query and, without the request, a cache
+    read of the site root paths."""
+    from wagtail.models import Site
+
+    parts = page.get_url_parts(request)
+    if parts is None:
         return None
+    current = Site.find_for_request(request) if request is not None else None
+    if current is not None and current.pk == parts[0]:
+        return current
+    return Site.objects.filter(pk=parts[0]).first()
+
+
+def rendition(image, spec: str):
+    """``image``'s rendition for ``spec``, or ``None`` when its file is missing.
+
+    Through ``get_renditions``: unlike ``get_rendition`` it does not write a prefetched or
+    cached rendition back to the rendition cache on every request.
+    """
     from wagtail.images.models import SourceImageIOError
 
     try:
-        rendition = image.get_rendition(spec)
+        return image.get_renditions(spec)[spec]
     except (SourceImageIOError, OSError):  # a missing file must not break the page head
         return None
-    return absolute(rendition.url, base)
+
+
+def rendition_url(image, spec: str, base: str) -> str | None:
+    found = rendition(image, spec) if image is not None else None
+    return absolute(found.url, base) if found is not None else None
 
 
 def compact(data: dict) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 
 from ...text import plain_text
-from .common import IMAGE_FILTER, compact, opening_hours, rendition_url
+from .common import IMAGE_FILTER, compact, opening_hours, page_site, rendition_url
 from .entities import EntityNodes
 
 
@@ -29,7 +29,7 @@ class GraphBuilder(EntityNodes):
         self.context = context or {}
         self.nodes: dict[str, dict] = {}
         self.page_url = page.get_full_url(request) or ""
-        site = page.get_site()
+        site = page_site(page, request)
         self.root_url = (site.root_url if site else "") or (
             request.build_absolute_uri("/") if request is not None else ""
         )

@@ -8,7 +8,7 @@ from django.conf import settings
 from wagtail.blocks import StreamValue
 
 from ...conf import integration_settings
-from .common import IMAGE_FILTER, LOGO_FILTER, absolute, rendition_url
+from .common import IMAGE_FILTER, LOGO_FILTER, absolute, page_site, rendition_url
 from .graph import page_description
 
 # Open Graph wants language_TERRITORY; a content language alone does not say which territory.
@@ -63,7 +63,7 @@ def _default_share_image(value: str, base: str) -> str:
 def open_graph(page, request=None, translations=None) -> dict[str, Any]:
     """The values of the Open Graph and Twitter meta tags of ``page`` (not yet escaped)."""
     page_url = page.get_full_url(request) or ""
-    site = page.get_site()
+    site = page_site(page, request)
     base = (site.root_url if site else "") or (
         request.build_absolute_uri("/") if request is not None else ""
     )
