@@ -138,7 +138,9 @@ class IntegrationPagesAPIViewSet(
         cached = item_cache.get_many(pages)
         missing = [page for page in pages if page.pk not in cached]
         if missing:
-            with load_pages(missing) as prefetched:
+            # A listing shows data only; the detail's structured data asks images for more.
+            listing = self.action == "listing_view"
+            with load_pages(missing, data_only=listing) as prefetched:
                 data = self.get_serializer(prefetched, many=True).data
             fresh = dict(zip(missing, data, strict=True))
             item_cache.set_many(fresh)

@@ -24,7 +24,7 @@ from django.utils.text import capfirst
 from ninja import Schema
 from pydantic import Field, create_model
 
-from ..content.loading import card_images, specific_pages
+from ..content.cards import card_images, specific_pages
 from ..content.objects import ImageOut, image_out
 from ..text import plain_text
 

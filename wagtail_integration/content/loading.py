@@ -9,8 +9,8 @@ card and in a team is fetched once). API v2 (detail and listing) and API v3 (det
 through it; serialise inside its ``with`` block. The HTML view, the feeds and the sitemap read
 their pages after loading returns: they call ``load_pages_now``, which converts the streams
 while the shared objects are at hand; the HTML view's child lists call ``load_listing``.
-API v3's listing shows cards, not pages: ``specific_pages`` and ``card_images`` load what a
-card shows for a whole listing at once.
+API v3's listing shows cards, not pages: see ``content/cards.py``. The API listing shows data
+only: ``data_only`` reads the images' renditions as rows (``content/renditions.py``).
 
 Declared lookups are folded before they are applied (``fold_lookups``): a chain of foreign
 keys after a relation is joined into that relation's query, so a member organisation with its
@@ -31,10 +31,20 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail import blocks
 from wagtail.fields import StreamField
 
+from . import renditions
+
 # Objects chosen in the streams of the pages being loaded: {chooser block class: {pk: object}}.
 _stream_objects: ContextVar[dict[type, dict] | None] = ContextVar(
     "wagtail_integration_stream_objects", default=None
 )
+
+# True while the pages of ``load_pages`` are serialised: their declared rows are in memory.
+_loading: ContextVar[bool] = ContextVar("wagtail_integration_loading", default=False)
+
+
+def pages_loaded() -> bool:
+    """Whether the objects being serialised were loaded by ``load_pages`` (inside its block)."""
+    return _loading.get()
 
 
 class SharedBulkMixin:
@@ -236,9 +246,14 @@ def _objects_at(objects: list, path: str) -> Iterator:
     yield from objects
 
 
-def prefetch_pages(pages, *, related: bool = True, translations: bool = True) -> None:
+def prefetch_pages(
+    pages, *, related: bool = True, translations: bool = True, data_only: bool = False
+) -> None:
     """With ``related``, fetch the pages' locales (one query for all types) and each page
-    type's ``api_prefetch_related`` (folded, see ``fold_lookups``); then their translations."""
+    type's ``api_prefetch_related`` (folded, see ``fold_lookups``); then their translations.
+
+    ``data_only``: the reader shows only the rows' data (the API listing), so the images'
+    renditions are read as rows (``rendition_rows``), not model instances."""
     by_model = defaultdict(list)
     if related:
         prefetch_related_objects(pages, "locale")
@@ -255,8 +270,11 @@ def prefetch_pages(pages, *, related: bool = True, translations: bool = True) ->
         for path, name in leaves:
             for obj in _objects_at(group, path):
                 ends[(type(obj), name)][id(obj)] = obj
-    for (_model, name), objects in ends.items():
-        prefetch_related_objects(list(objects.values()), name)
+    for (model, name), objects in ends.items():
+        objects = list(objects.values())
+        if data_only and name == "renditions" and renditions.rendition_rows(objects, model):
+            continue
+        prefetch_related_objects(objects, name)
     if translations:
         prefetch_translations(pages)
 
@@ -271,18 +289,29 @@ def _page_streams(pages, streams) -> list[str]:
 
 @contextmanager
 def load_pages(
-    pages, *, streams: Iterable[str] | None = None, related: bool = True, translations: bool = True
+    pages,
+    *,
+    streams: Iterable[str] | None = None,
+    related: bool = True,
+    translations: bool = True,
+    data_only: bool = False,
 ) -> Iterator[list]:
     """Load what ``pages`` show (rows, translations, stream objects); serialise inside.
 
     ``streams`` names the StreamFields to load (default: those in the page types'
     ``api_fields``); ``related=False`` leaves out the declared rows, ``translations=False``
     the other translations: for readers that show only part of a page (a feed, a sitemap).
+    ``data_only`` is for readers that show only data, never model methods (see
+    ``prefetch_pages``).
     """
     pages = list(pages)
-    prefetch_pages(pages, related=related, translations=translations)
-    with prefetched_stream_objects(pages, _page_streams(pages, streams)):
-        yield pages
+    prefetch_pages(pages, related=related, translations=translations, data_only=data_only)
+    token = _loading.set(related)
+    try:
+        with prefetched_stream_objects(pages, _page_streams(pages, streams)):
+            yield pages
+    finally:
+        _loading.reset(token)
 
 
 def load_listing(pages, *, streams: Iterable[str] = (), related: bool = False) -> list:
@@ -294,82 +323,6 @@ def load_listing(pages, *, streams: Iterable[str] = (), related: bool = False) -
     items' URLs with the request (Wagtail's per-request cache of site root paths).
     """
     return load_pages_now(list(pages), streams=streams, related=related, translations=False)
-
-
-# --- Listing cards ----------------------------------------------------------------------------
-# A listing card shows far less than a page: its own columns, one image. Its loading is the
-# page's own row as its specific type and that image, for all pages of a listing together.
-
-CARD_IMAGE_STREAMS = ("media", "body")
-
-
-def specific_pages(pages) -> list:
-    """``pages`` as their specific types, in order: one query per page type still generic."""
-    missing = defaultdict(list)
-    for page in pages:
-        model = page.specific_class or type(page)
-        if not isinstance(page, model):
-            missing[model].append(page.pk)
-    fetched = {}
-    for model, ids in missing.items():
-        fetched.update(
-            (page.pk, page)
-            for page in model._default_manager.filter(pk__in=ids).select_related("locale")
-        )
-    return [fetched.get(page.pk, page) for page in pages]
-
-
-def first_stream_image(page, names: Iterable[str] = CARD_IMAGE_STREAMS) -> dict | None:
-    """The stored value of the first image block in the streams ``names`` of ``page`` (read
-    from the stored JSON: no query)."""
-    for name in names:
-        for item in getattr(getattr(page, name, None), "raw_data", None) or []:
-            if not isinstance(item, dict) or item.get("type") != "image":
-                continue
-            value = item.get("value")
-            if isinstance(value, dict) and isinstance(value.get("image"), int):
-                return value
-    return None
-
-
-def card_images(pages) -> dict[int, tuple[Any, dict]]:
-    """The image each page's card shows, by page id, with the block value that chose it (alt
-    text, credit): the first image of its streams, else its organisation's logo. One query
-    for the images and one for their renditions, however many pages."""
-    from wagtail.images import get_image_model
-
-    chosen: dict[int, tuple[int, dict]] = {}
-    by_organisation: dict[Any, dict[int, int]] = defaultdict(dict)  # model -> {page: org}
-    for page in pages:
-        value = first_stream_image(page)
-        if value is not None:
-            chosen[page.pk] = (value["image"], value)
-        elif getattr(page, "organisation_id", None):
-            model = type(page)._meta.get_field("organisation").related_model
-            by_organisation[model][page.pk] = page.organisation_id
-    for model, organisations in by_organisation.items():
-        logos = dict(
-            model._default_manager.filter(
-                pk__in=set(organisations.values()), logo__isnull=False
-            ).values_list("pk", "logo_id")
-        )
-        for page_id, organisation_id in organisations.items():
-            if organisation_id in logos:
-                chosen[page_id] = (logos[organisation_id], {})
-    ids = {image_id for image_id, _value in chosen.values()}
-    images = (
-        {
-            image.pk: image
-            for image in get_image_model().objects.filter(pk__in=ids).prefetch_related("renditions")
-        }
-        if ids
-        else {}
-    )
-    return {
-        page_id: (images[image_id], value)
-        for page_id, (image_id, value) in chosen.items()
-        if image_id in images
-    }
 
 
 def convert_streams(pages, streams: Iterable[str]) -> None:
