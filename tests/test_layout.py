@@ -32,6 +32,10 @@ TESTED_IN = {
     "content/loading.py": "api/test_v3.py",
     # The listing's cards and ordering are one v3 operation, tested with the v3 detail.
     "api/v3_cards.py": "api/test_v3.py",
+    "content/cards.py": "api/test_v3.py",
+    # Renditions read as rows: a cold answer equals the one built through Wagtail's own
+    # rendition lookups, byte for byte.
+    "content/renditions.py": "api/test_cold_answer.py",
     "api/v3_listing.py": "api/test_v3.py",
     # v2 split by purpose: its parts answer through the v2 endpoints they make up.
     "api/v2_common.py": "api/test_v2.py",
