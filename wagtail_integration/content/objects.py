@@ -57,17 +57,35 @@ _answering: ContextVar[Any] = ContextVar("wagtail_integration_answering", defaul
 
 
 @contextmanager
-def answering(request) -> Iterator[None]:
-    """Objects built inside the block are built for ``request``."""
-    token = _answering.set(request)
+def _setting(variable: ContextVar, value) -> Iterator[None]:
+    token = variable.set(value)
     try:
         yield
     finally:
-        _answering.reset(token)
+        variable.reset(token)
+
+
+def answering(request):
+    """Objects built inside the block are built for ``request``."""
+    return _setting(_answering, request)
 
 
 def current_request():
     return _answering.get()
+
+
+# Set while the HTML page builds its typed content (``content/pages.py``): it adds what only
+# the templates show (their rendition sizes, file URLs and sizes) to images and documents.
+_html_extension: ContextVar[Any] = ContextVar("wagtail_integration_html", default=None)
+
+
+def extended_for_html(extension):
+    return _setting(_html_extension, extension)
+
+
+def _extended(kind: str, obj, out):
+    extension = _html_extension.get()
+    return out if extension is None else getattr(extension, kind)(obj, out)
 
 
 def absolute_url(url: str) -> str:
@@ -236,7 +254,7 @@ def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
         return None
     specs = dict(integration_settings.IMAGE_RENDITIONS)
     renditions = image.get_renditions(*map(_filter, specs.values())) if specs else {}
-    return ImageOut(
+    out = ImageOut(
         id=image.pk,
         title=image.title,
         alt=alt or image.default_alt_text or "",
@@ -252,6 +270,7 @@ def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
             for name, spec in specs.items()
         },
     )
+    return _extended("image", image, out)
 
 
 def _out(schema: type[Out], obj, **values) -> Any:
@@ -262,7 +281,9 @@ def _out(schema: type[Out], obj, **values) -> Any:
 
 
 def document_out(document) -> DocumentOut | None:
-    return None if document is None else _out(DocumentOut, document, id=document.pk)
+    if document is None:
+        return None
+    return _extended("document", document, _out(DocumentOut, document, id=document.pk))
 
 
 def _locale_code(obj) -> str:
