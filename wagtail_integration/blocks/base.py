@@ -13,6 +13,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..content import blocks as typed
 from ..content import objects as schemas
+from ..content.pages import html_value
 
 DUPLICATE_MESSAGE = _("This entry is listed twice; remove the second one.")
 
@@ -66,6 +67,13 @@ class TypedStructMixin:
 
     def get_api_representation(self, value, context=None):
         return schemas.dump(type(self).content_builder(value, context))
+
+    def get_context(self, value, parent_context=None):
+        # ``{% include_block %}`` hands the block template the typed value too, as the page
+        # templates do (``content/pages.py``).
+        context = super().get_context(value, parent_context=parent_context)
+        context["value"] = html_value(type(self).content_builder, value)
+        return context
 
 
 class TypedStreamMixin:

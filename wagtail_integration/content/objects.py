@@ -56,17 +56,35 @@ _answering: ContextVar[Any] = ContextVar("wagtail_integration_answering", defaul
 
 
 @contextmanager
-def answering(request) -> Iterator[None]:
-    """Objects built inside the block are built for ``request``."""
-    token = _answering.set(request)
+def _setting(variable: ContextVar, value) -> Iterator[None]:
+    token = variable.set(value)
     try:
         yield
     finally:
-        _answering.reset(token)
+        variable.reset(token)
+
+
+def answering(request):
+    """Objects built inside the block are built for ``request``."""
+    return _setting(_answering, request)
 
 
 def current_request():
     return _answering.get()
+
+
+# Set while the HTML page builds its typed content (``content/pages.py``): it adds what only
+# the templates show (their rendition sizes, file URLs and sizes) to images and documents.
+_html_extension: ContextVar[Any] = ContextVar("wagtail_integration_html", default=None)
+
+
+def extended_for_html(extension):
+    return _setting(_html_extension, extension)
+
+
+def _extended(kind: str, obj, out):
+    extension = _html_extension.get()
+    return out if extension is None else getattr(extension, kind)(obj, out)
 
 
 def absolute_url(url: str) -> str:
@@ -232,7 +250,7 @@ def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
         renditions = image.get_renditions(*map(_filter, specs.values()))
     # Built without validation: every value has its field's type already (ints from the
     # database, strings), and the answer's tests check the shape.
-    return ImageOut.model_construct(
+    out = ImageOut.model_construct(
         id=image.pk,
         title=image.title,
         alt=alt or image.default_alt_text or "",
@@ -248,6 +266,7 @@ def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
             for name, spec in specs.items()
         },
     )
+    return _extended("image", image, out)
 
 
 def _out(schema: type[Out], obj, **values) -> Any:
@@ -258,7 +277,9 @@ def _out(schema: type[Out], obj, **values) -> Any:
 
 
 def document_out(document) -> DocumentOut | None:
-    return None if document is None else _out(DocumentOut, document, id=document.pk)
+    if document is None:
+        return None
+    return _extended("document", document, _out(DocumentOut, document, id=document.pk))
 
 
 def _locale_code(obj) -> str:

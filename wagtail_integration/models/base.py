@@ -20,6 +20,7 @@ from ..blocks import DUPLICATE_MESSAGE
 from ..conf import integration_settings
 from ..content import serializers as api
 from ..content.objects import nested
+from ..content.pages import page_content
 from ..slugs import GermanSlugFormMixin, GermanSlugMixin
 from .common import paginate
 from .fields import optional_link
@@ -132,7 +133,9 @@ class IntegrationPageMixin(GermanSlugMixin):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = integration_settings.BASE_TEMPLATE
         self.load_for_html(request)
-        context.update(self.get_related_context())
+        related = self.get_related_context()
+        context.update(related)
+        context["content"] = page_content(self, related)
         return context
 
     def get_sitemap_urls(self, request=None):

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..conf import integration_settings
 from ..content import objects as schemas
+from ..content.pages import html_image
 from ..review.models import ReviewDateMixin
 from ..visibility import visible
 from .base import PAGE_API_FIELDS, IntegrationPageMixin
@@ -45,6 +46,7 @@ class Photo:
     credit: str
     licence: str
     release: Any
+    shown: Any = None  # the typed image the archive shows (``content.pages.html_image``)
 
     @property
     def alt(self) -> str:
@@ -231,6 +233,8 @@ class AbstractPhotoArchivePage(IntegrationPageMixin, ReviewDateMixin, Page):
         photos = paginate(request, self.get_photos(query), integration_settings.PAGE_SIZE)
         # Renditions of the shown images only: one query, however many the archive holds.
         prefetch_related_objects([photo.image for photo in photos.object_list], "renditions")
+        for photo in photos.object_list:
+            photo.shown = html_image(photo.image, alt=photo.alt)
         context.update(
             {
                 "search_form": form,

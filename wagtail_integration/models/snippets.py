@@ -16,6 +16,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..content.pages import office
 from ..review.models import ReviewDateMixin
 
 # Field mixins, validators and sort keys live in ``fields``; importable from here as before.
@@ -226,12 +227,7 @@ class Person(
 
     @property
     def office(self) -> str:
-        parts = []
-        if self.building:
-            parts.append(_("Building %(building)s") % {"building": self.building})
-        if self.room:
-            parts.append(_("Room %(room)s") % {"room": self.room})
-        return ", ".join(str(p) for p in parts)
+        return office(self.building, self.room)
 
 
 class Funding(TranslatableMixin, index.Indexed, models.Model):
