@@ -50,7 +50,7 @@ def test_streams_and_related_objects_are_typed(client):
     figure = next(item.value for item in content["body"] if item.type == "image")
     assert isinstance(figure, ImageWithCreditOut)
     assert isinstance(figure.image, HtmlImageOut)
-    assert set(HTML_RENDITIONS) <= set(figure.image.renditions)
+    assert all(figure.image.rendition(spec).url for spec in HTML_RENDITIONS)
     assert figure.image.file_url.startswith("/")
     paragraph = next(item.value for item in content["body"] if item.type == "paragraph")
     assert paragraph.startswith("<") and "richtext" not in paragraph
@@ -63,6 +63,17 @@ def test_building_the_content_costs_no_queries(client, django_assert_max_num_que
     related = page.get_related_context()
     with django_assert_max_num_queries(0):
         page_content(page, related)
+
+
+def test_an_image_gets_only_the_renditions_its_templates_show(client):
+    """A figure's image is shown at its figure and download sizes; no logo or photo size is
+    made for it (an HTML image makes a rendition when a template asks for it)."""
+    image = f.ImageFactory()
+    page = f.SpeakerTeamPageFactory(body=[("image", {"image": image, "caption": "Bild"})])
+    assert client.get(page.url).status_code == 200
+    made = set(image.renditions.values_list("filter_spec", flat=True))
+    assert {"max-1200x800"} <= made
+    assert not {"height-80", "fill-160x160", "max-800x600"} & made, made
 
 
 def test_the_api_never_sees_the_html_fields(client):

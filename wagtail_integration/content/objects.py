@@ -244,7 +244,8 @@ class TranslationOut(Out):
 def image_out(image, *, credit: str = "", alt: str = "") -> ImageOut | None:
     if image is None:
         return None
-    specs = dict(integration_settings.IMAGE_RENDITIONS)
+    # The HTML makes the renditions its templates ask for, not the API's (``content/pages.py``).
+    specs = {} if _html_extension.get() else dict(integration_settings.IMAGE_RENDITIONS)
     renditions = _prefetched_renditions(image, specs.values()) if specs else {}
     if renditions is None:
         renditions = image.get_renditions(*map(_filter, specs.values()))

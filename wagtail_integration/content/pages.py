@@ -5,9 +5,10 @@ same builders as the API (``content.blocks``, ``content.objects``).
 ``load_for_html``: every StreamField with a ``Stream`` becomes its typed list, every chosen
 person, organisation, funding and event its content object, and the rows of
 ``get_related_context`` (members, partners, working groups) theirs. Nothing here queries what
-``load_for_html`` loaded. While it builds, images carry the renditions the templates show and
-their original file, documents their file size (``HtmlImageOut``, ``HtmlDocumentOut``); the API
-never sees these fields.
+``load_for_html`` loaded. While it builds, images carry their original file and make the
+renditions the templates show when a template asks for one (``HtmlImageOut.rendition``), as
+``{% image %}`` does; documents carry their file size (``HtmlDocumentOut``). The API never sees
+these fields.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from django.db.models import ForeignKey
 from django.utils.translation import gettext as _
+from pydantic import PrivateAttr
 from wagtail.fields import StreamField
 
 from .objects import (
@@ -55,11 +57,20 @@ ROW_BUILDERS = {
 
 
 class HtmlImageOut(ImageOut):
-    """An image as the templates show it: ``renditions`` also holds ``HTML_RENDITIONS``."""
+    """An image as the templates show it, with the renditions they ask for (``rendition``)."""
 
     default_alt: str  # the image's own alternative text, which ``alt`` falls back to
     file_url: str
     file_size: int | None
+    _image: Any = PrivateAttr(default=None)
+
+    def rendition(self, spec: str) -> RenditionOut:
+        """The rendition ``spec``, made on first use (a prefetched one costs no query): an
+        image shown as a logo gets no photo sizes, one shown in a figure no logo size."""
+        if spec not in self.renditions:
+            made = self._image.get_rendition(_filter(spec))
+            self.renditions[spec] = RenditionOut(url=made.url, width=made.width, height=made.height)
+        return self.renditions[spec]
 
 
 class HtmlDocumentOut(DocumentOut):
@@ -68,18 +79,14 @@ class HtmlDocumentOut(DocumentOut):
 
 class _HtmlExtension:
     def image(self, image, out: ImageOut) -> HtmlImageOut:
-        renditions = image.get_renditions(*map(_filter, HTML_RENDITIONS))
-        extra = {
-            spec: RenditionOut(url=r.url, width=r.width, height=r.height)
-            for spec, r in ((spec, renditions[spec]) for spec in HTML_RENDITIONS)
-        }
-        values = {**dict(out), "renditions": {**out.renditions, **extra}}
-        return HtmlImageOut(
-            **values,
+        shown = HtmlImageOut(
+            **{**dict(out), "renditions": dict(out.renditions)},
             default_alt=image.default_alt_text or "",
             file_url=image.file.url,
             file_size=image.file_size,
         )
+        shown._image = image
+        return shown
 
     def document(self, document, out: DocumentOut) -> HtmlDocumentOut:
         return HtmlDocumentOut(**dict(out), file_size=document.file_size)

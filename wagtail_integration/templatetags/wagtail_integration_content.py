@@ -8,7 +8,7 @@ from collections import OrderedDict
 from django import template
 from django.apps import apps
 from django.forms.utils import flatatt
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 from ..content.objects import ImageOut
 from ..content.pages import office
@@ -38,7 +38,13 @@ def item_template(item) -> str:
 @register.filter
 def rendition(image: ImageOut | None, spec: str):
     """The rendition ``spec`` (one of ``content.pages.HTML_RENDITIONS``) of a typed image."""
-    return None if image is None else image.renditions[spec]
+    return None if image is None else shown_rendition(image, spec)
+
+
+def shown_rendition(image: ImageOut, spec: str):
+    """An HTML image makes the rendition on first use; an API image has its own sizes."""
+    rendition = getattr(image, "rendition", None)
+    return rendition(spec) if rendition is not None else image.renditions[spec]
 
 
 @register.simple_tag
@@ -52,13 +58,13 @@ def img(image, spec: str, **attributes):
         return ""
     if not isinstance(image, ImageOut):
         return image.get_rendition(spec).img_tag(attributes)
-    shown = image.renditions[spec]
+    shown = shown_rendition(image, spec)
     attrs = OrderedDict(
         [("src", shown.url), ("width", shown.width), ("height", shown.height), ("alt", image.alt)]
     )
     attrs.update(apps.get_app_config("wagtailimages").default_attrs)
     attrs.update(attributes)
-    return mark_safe(f"<img{flatatt(attrs)}>")  # noqa: S308 - attributes are escaped
+    return format_html("<img{}>", flatatt(attrs))  # flatatt escapes every value
 
 
 @register.filter
