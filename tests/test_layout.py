@@ -113,3 +113,18 @@ def test_gate_sees_a_module_without_its_test(tmp_path):
     (package / "api" / "v2.py").write_text("")
     (tests / "api" / "test_v2.py").write_text("")
     assert missing(modules(("api",), package), tests) == ["api/cache.py"]
+
+
+# Modules that may be longer: generated migrations and the demo's content (data, not logic).
+LONG_MODULES_ALLOWED = ("migrations/", "demo/content.py")
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_400_lines():
+    too_long = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in PACKAGE.rglob("*.py")
+        if not str(path.relative_to(PACKAGE)).startswith(LONG_MODULES_ALLOWED)
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert too_long == {}, "split these modules by purpose"

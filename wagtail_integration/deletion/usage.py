@@ -29,11 +29,8 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
-from django.utils.functional import cached_property, classproperty
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey
@@ -42,8 +39,6 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex, Revision, RevisionMixin
-from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.views.snippets import DeleteView
 
 # Objects listed on the confirmation page; the usage view lists the rest.
 LIMIT = 50
@@ -372,61 +367,3 @@ def drafts_protect(obj) -> bool:
     """Whether an unpublished draft holds a protecting reference to ``obj``: Django's delete
     collector does not see those."""
     return any(entry.protected for entry in find_usage(obj, limit=None).drafts)
-
-
-class ReferencesDeleteView(DeleteView):
-    """Wagtail's snippet delete view, listing the page fields the deletion touches."""
-
-    template_name = "wagtail_integration/admin/confirm_delete.html"
-
-    @cached_property
-    def references(self) -> Usage:
-        return find_usage(self.object, self.request.user, usage_url=self.usage_url)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        usage = self.references
-        context["usage"] = usage
-        context["referrers"] = usage.referrers
-        context["referrers_limit"] = LIMIT
-        context["usage_count"] = usage.count
-        context["is_protected"] = context.get("is_protected") or usage.is_protected
-        return context
-
-
-def _usage_url(snippet) -> str:
-    name = snippet.snippet_viewset.get_url_name("usage")
-    return reverse(name, args=(quote(snippet.pk),)) + "?describe_on_delete=1"
-
-
-def _uses_references_view(model) -> bool:
-    viewset = getattr(model, "snippet_viewset", None)
-    view_class = getattr(viewset, "delete_view_class", None)
-    return isinstance(view_class, type) and issubclass(view_class, ReferencesDeleteView)
-
-
-class ReferencesDeleteBulkAction(DeleteBulkAction):
-    """Wagtail's bulk delete of snippets, with the same lists for each selected object."""
-
-    template_name = "wagtail_integration/admin/confirm_bulk_delete.html"
-
-    @classproperty
-    def models(cls):
-        return [model for model in DeleteBulkAction.models if _uses_references_view(model)]
-
-    def object_context(self, snippet):
-        context = super().object_context(snippet)
-        # Wagtail 7 gives a usage URL only when one object is selected.
-        context.setdefault("usage_url", _usage_url(snippet))
-        usage = find_usage(snippet, self.request.user, usage_url=context["usage_url"])
-        context["usage"] = usage
-        context["usage_count"] = usage.count
-        context["is_protected"] = context.get("is_protected") or usage.is_protected
-        return context
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["is_protected"] = context.get("is_protected") or any(
-            item["is_protected"] for item in context["items"]
-        )
-        return context
