@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('wagtail_integration', '0004_document_credit_and_licence'),
+        ('wagtail_integration', '0001_squashed_0012_event_online_url'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('testapp', '0002_press_release_embargo'),
-        ('wagtail_integration', '0008_protect_publisher_and_profile_organisation'),
+        ('wagtail_integration', '0001_squashed_0012_event_online_url'),
     ]
 
     operations = [
